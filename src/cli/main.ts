@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * The avstamning command line. The only place that decides exit codes:
+ *   0 everything ties or is acknowledged · 1 an unacknowledged discrepancy ·
+ *   2 invalid input or usage · 3 an internal error (a bug in avstämning).
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runCheck, runReconcile } from './commands.js';
+import { EXIT } from './exit.js';
+import { LedgerInputError, formatInputError } from '../ledger/errors.js';
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const parser = yargs(argv)
+    .scriptName('avstamning')
+    .usage('$0 <kommando> <huvudboksmapp> [flaggor]\n\nAvstämning av statliga myndigheters årsredovisningar.')
+    .command(
+      'check <ledger-dir>',
+      'Validera huvudboken och visa en sammanfattning (skriver inga rapporter)',
+      (y) => y.positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024' }),
+      async (args) => {
+        code = await runCheck(args.ledgerDir);
+      },
+    )
+    .command(
+      'reconcile <ledger-dir>',
+      'Stäm av årsredovisningen och skriv rapporterna (Excel som standard, JSON och JUnit på begäran)',
+      (y) =>
+        y
+          .positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024' })
+          .option('out-dir', { type: 'string', default: 'reports', describe: 'Mapp för arbetsboken <myndighet>-<år>.xlsx' })
+          .option('xlsx', { type: 'string', describe: 'Sökväg för arbetsboken (ersätter --out-dir)' })
+          .option('no-xlsx', { type: 'boolean', default: false, describe: 'Skriv ingen arbetsbok' })
+          .option('json', { type: 'string', describe: 'Skriv JSON-rapporten hit' })
+          .option('junit', { type: 'string', describe: 'Skriv JUnit XML hit' })
+          .option('ignore-acknowledgements', { type: 'boolean', default: false, describe: 'Bortse från kända avvikelser (kanda_avvikelser)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' }),
+      async (args) => {
+        code = await runReconcile({
+          dir: args.ledgerDir,
+          outDir: args.outDir,
+          ...(args.xlsx !== undefined ? { xlsx: args.xlsx } : {}),
+          noXlsx: args.noXlsx,
+          ...(args.json !== undefined ? { json: args.json } : {}),
+          ...(args.junit !== undefined ? { junit: args.junit } : {}),
+          ignoreAcknowledgements: args.ignoreAcknowledgements,
+          quiet: args.quiet,
+        });
+      },
+    )
+    .demandCommand(1, 'Ange ett kommando: check eller reconcile.')
+    .strict()
+    .parserConfiguration({ 'boolean-negation': false })
+    .help()
+    .alias('h', 'help')
+    .version()
+    .epilog('Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse, 2 ogiltig indata eller användning, 3 internt fel.')
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`avstamning: ${msg}\nKör "avstamning --help" för hjälp.\n`);
+      code = EXIT.input;
+      throw new UsageError();
+    })
+    .exitProcess(false);
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof UsageError) return EXIT.input;
+    throw e;
+  }
+  return code;
+}
+
+class UsageError extends Error {}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof LedgerInputError) {
+      process.stderr.write(`avstamning: ${e.errors.length} fel i huvudboken:\n${e.errors.map((x) => `  ${formatInputError(x)}`).join('\n')}\n`);
+      process.exitCode = EXIT.input;
+      return;
+    }
+    const detail = process.env.AVSTAMNING_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
+    process.stderr.write(`avstamning: internt fel (en bugg i avstämning, inte i huvudboken): ${(e as Error).message ?? String(e)}${detail}\nSätt AVSTAMNING_DEBUG=1 för en stackspårning.\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

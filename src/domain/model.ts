@@ -1,0 +1,276 @@
+/**
+ * The domain model of an agency's annual accounts, as loaded from a ledger directory.
+ * Pure data: no I/O here. Identifiers follow the Swedish accounting terms.
+ */
+import type { Decimal, UnitId } from './amount.js';
+
+/** Where a value was written: file relative to the ledger directory, 1-based line and column. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One printed figure with a stable id, e.g. `rr.intakter_av_anslag.2024`. */
+export interface Figure {
+  readonly id: string;
+  /** null when the report prints no amount (`–`). */
+  readonly value: Decimal | null;
+  /** The figure as written in the ledger (as printed in the report). */
+  readonly printed: string;
+  readonly unit: UnitId;
+  /** Decimals as printed: the rounding interval of a rounded figure depends on them. */
+  readonly decimals: number;
+  readonly source: SourceRef;
+  /** Human label: table title, row label and column heading. */
+  readonly label: string;
+  /** Line range of the published text where the figure stands, when the ledger gives it. */
+  readonly seed?: readonly [number, number];
+}
+
+/** A signed reference: `-rr.x` is the negated figure or row. */
+export interface Term {
+  readonly sign: 1 | -1;
+  readonly ref: string;
+}
+
+export type StatementKind = 'resultatrakning' | 'balansrakning' | 'finansieringsanalys' | 'vasentliga_uppgifter';
+export type TableKind = StatementKind | 'not' | 'tabell';
+
+export interface Column {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface Row {
+  readonly id: string;
+  readonly label: string;
+  /** The layout line this row instantiates (statements), defaults to the id. */
+  readonly line?: string;
+  readonly notes: readonly number[];
+  /** Figure id per column id, for the cells the row has. */
+  readonly cells: Readonly<Record<string, string>>;
+  readonly unit: UnitId;
+  /** Declared in the ledger: this row is the sum of these rows of the same table. */
+  readonly sum?: readonly Term[];
+  /** Declared: this row equals these rows of other tables, column by column. */
+  readonly equals: readonly Term[];
+  /** Declared: the statement line this row (a note total) specifies. */
+  readonly specifies: readonly Term[];
+  readonly anslagspost?: string;
+  /** A statement row outside the layout. */
+  readonly own: boolean;
+  /** A row with no figures (heading). */
+  readonly heading: boolean;
+  readonly source: SourceRef;
+}
+
+export interface Table {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: TableKind;
+  readonly unit: UnitId;
+  readonly note?: number;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  /** Opening row of year N equals closing row of year N−1. */
+  readonly periodisering: readonly { readonly opening: string; readonly closing: string }[];
+  readonly file: string;
+  readonly source: SourceRef;
+}
+
+/** A tie declared by the ledger between arbitrary figures. */
+export interface DeclaredTie {
+  readonly id: string;
+  readonly title: string;
+  readonly left: readonly Term[];
+  readonly right: readonly Term[];
+  readonly source: SourceRef;
+}
+
+export const ANSLAG_COLUMNS = [
+  'ingaende_overforingsbelopp',
+  'tilldelning',
+  'omdisponerat',
+  'utnyttjat_medgivet_overskridande',
+  'indragning',
+  'totalt_disponibelt',
+  'utgifter',
+  'inkomster',
+  'utgaende_overforingsbelopp',
+] as const;
+export type AnslagColumn = (typeof ANSLAG_COLUMNS)[number];
+
+export const ANSLAG_COLUMN_LABELS: Readonly<Record<AnslagColumn, string>> = {
+  ingaende_overforingsbelopp: 'Ingående överföringsbelopp',
+  tilldelning: 'Årets tilldelning enligt regleringsbrev',
+  omdisponerat: 'Omdisponerade anslagsbelopp',
+  utnyttjat_medgivet_overskridande: 'Utnyttjad del av medgivet överskridande',
+  indragning: 'Indragning',
+  totalt_disponibelt: 'Totalt disponibelt belopp',
+  utgifter: 'Utgifter',
+  inkomster: 'Inkomster',
+  utgaende_overforingsbelopp: 'Utgående överföringsbelopp',
+};
+
+/** Figure ids per anslag column for one row (an anslagspost or a subtotal). */
+export type AnslagRowFigures = Partial<Record<AnslagColumn, string>>;
+
+export interface Anslagspost {
+  /** `uo8.1_2.ap2` */
+  readonly id: string;
+  readonly ap: string;
+  readonly name: string;
+  readonly notes: readonly number[];
+  readonly figures: AnslagRowFigures;
+  readonly source: SourceRef;
+}
+
+export interface Anslag {
+  /** `uo8.1_2` */
+  readonly id: string;
+  /** `1:2` as printed */
+  readonly designation: string;
+  readonly name: string;
+  readonly typ: string;
+  readonly rantebarande: boolean;
+  readonly poster: readonly Anslagspost[];
+  readonly summa?: AnslagRowFigures;
+}
+
+export interface Utgiftsomrade {
+  readonly id: string;
+  readonly uo: string;
+  readonly name: string;
+  readonly anslag: readonly Anslag[];
+  readonly summa?: AnslagRowFigures;
+}
+
+export interface Inkomsttitel {
+  readonly titel: string;
+  readonly name: string;
+  readonly undertitlar: readonly { readonly id: string; readonly undertitel: string; readonly name: string; readonly figures: Readonly<Record<string, string>>; readonly source: SourceRef }[];
+}
+
+export interface Bemyndigande {
+  readonly anslagspost: string;
+  /** Figure id per column (bemyndigande, ingaende_ataganden, ..., future years). */
+  readonly figures: Readonly<Record<string, string>>;
+  /** The future years' columns, in order. */
+  readonly years: readonly string[];
+  readonly slutar?: string;
+  readonly source: SourceRef;
+}
+
+export type VillkorTyp = 'tak' | 'golv' | 'exakt' | 'annat';
+
+export interface FinansielltVillkor {
+  readonly id: string;
+  readonly anslagspost: string;
+  readonly text: string;
+  readonly typ: VillkorTyp;
+  readonly villkor?: string;
+  readonly utfall?: string;
+  readonly source: SourceRef;
+}
+
+export interface Anslagsredovisning {
+  readonly unit: UnitId;
+  readonly columns: readonly AnslagColumn[];
+  readonly utgiftsomraden: readonly Utgiftsomrade[];
+  readonly summa?: AnslagRowFigures;
+  readonly summaLabel?: string;
+  readonly inkomsttitlar?: { readonly titlar: readonly Inkomsttitel[]; readonly columns: readonly string[]; readonly summa?: Readonly<Record<string, string>> };
+  readonly bemyndiganden: readonly Bemyndigande[];
+  readonly bemyndigandeColumns: readonly string[];
+  readonly finansiellaVillkor: readonly FinansielltVillkor[];
+}
+
+/** One regleringsbrev decision for an anslagspost; figure ids of the amounts it sets. */
+export interface Beslut {
+  readonly datum: string;
+  readonly referens?: string;
+  readonly tilldelning?: string;
+  readonly anslagskredit?: string;
+  readonly medgivetOverskridande?: string;
+  readonly source: SourceRef;
+}
+
+export interface Ram {
+  readonly datum?: string;
+  readonly referens?: string;
+  /** figure id */
+  readonly belopp: string;
+  readonly source: SourceRef;
+}
+
+export interface Regleringsbrev {
+  readonly unit: UnitId;
+  readonly anslagsposter: readonly { readonly anslagspost: string; readonly beslut: readonly Beslut[] }[];
+  readonly bemyndiganderamar: readonly { readonly anslagspost: string; readonly belopp: string; readonly slutar?: string; readonly source: SourceRef }[];
+  readonly laneram: readonly Ram[];
+  readonly kontokredit: readonly Ram[];
+}
+
+/** A note (not): numbered and titled; its figures are in the tables that name its number. */
+export interface Note {
+  readonly number: number;
+  readonly title: string;
+  readonly text?: string;
+  /** Ids of the tables that belong to the note. */
+  readonly tables: readonly string[];
+  readonly source: SourceRef;
+}
+
+/** An acknowledged difference (känd avvikelse) from the ledger. */
+export interface Acknowledgement {
+  readonly check: string;
+  readonly figures?: readonly string[];
+  readonly reason: string;
+  readonly source: SourceRef;
+}
+
+export interface Ledger {
+  readonly agency: string;
+  readonly orgnr?: string;
+  readonly year: string;
+  readonly layout: string;
+  readonly unit: UnitId;
+  readonly dir: string;
+  readonly files: readonly string[];
+  /** Path of the published text, relative to the ledger directory, if given. */
+  readonly kalla?: string;
+  readonly tables: readonly Table[];
+  /** Every note, declared or holding tables, by number. */
+  readonly notes: readonly Note[];
+  readonly anslagsredovisning?: Anslagsredovisning;
+  readonly regleringsbrev?: Regleringsbrev;
+  readonly ties: readonly DeclaredTie[];
+  readonly acknowledgements: readonly Acknowledgement[];
+  /** Every loaded figure by id, in load order. */
+  readonly figures: ReadonlyMap<string, Figure>;
+}
+
+/** A statement table by kind, if the ledger has it. */
+export function statement(ledger: Ledger, kind: StatementKind): Table | undefined {
+  return ledger.tables.find((t) => t.kind === kind);
+}
+
+/** One line of a prescribed layout. `sum` lists signed line ids (`-x` subtracts). */
+export interface LayoutLine {
+  readonly id: string;
+  readonly label: string;
+  readonly sum?: readonly string[];
+}
+
+export interface Layout {
+  readonly kind: StatementKind;
+  readonly title: string;
+  /** The regulation the layout comes from. */
+  readonly source: string;
+  readonly lines: readonly LayoutLine[];
+  /** Pairs of lines that must be equal. */
+  readonly equal?: readonly { readonly left: string; readonly right: string }[];
+  /** Opening line of year N equals closing line of year N−1. */
+  readonly opening?: readonly { readonly opening: string; readonly closing: string }[];
+}

@@ -1,0 +1,444 @@
+/**
+ * Builds the domain model from validated ledger files: parses every amount exactly with
+ * its unit, gives every figure its stable id and source position, and resolves every
+ * reference. Collects all errors instead of stopping at the first.
+ */
+import { isUnitId, parseAmount, UNITS, type UnitId } from '../domain/amount.js';
+import { layoutFor, LAYOUT_VERSIONS } from '../domain/layouts/index.js';
+import {
+  ANSLAG_COLUMNS,
+  type Acknowledgement,
+  type Anslag,
+  type AnslagColumn,
+  type AnslagRowFigures,
+  type Anslagsredovisning,
+  type Bemyndigande,
+  type Beslut,
+  type DeclaredTie,
+  type Figure,
+  type FinansielltVillkor,
+  type Note,
+  type Ledger,
+  type Regleringsbrev,
+  type Row,
+  type SourceRef,
+  type StatementKind,
+  type Table,
+  type Term,
+  type Utgiftsomrade,
+} from '../domain/model.js';
+import type { InputError } from './errors.js';
+import type { AcknowledgementsInput, AnslagsredovisningInput, LedgerFileInput, ManifestInput, RegleringsbrevInput, TableInput } from './schema.js';
+import type { Path, YamlSource } from './yaml-source.js';
+
+export interface ParsedFile {
+  readonly src: YamlSource;
+  readonly data: LedgerFileInput;
+}
+
+const STATEMENT_KINDS: readonly StatementKind[] = ['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter'];
+/** Parts every annual report must have (FÅB 2 kap. 4 §); the FA only above the size threshold. */
+const REQUIRED: readonly { kind: StatementKind | 'anslagsredovisning'; label: string }[] = [
+  { kind: 'resultatrakning', label: 'resultaträkning (typ: resultatrakning)' },
+  { kind: 'balansrakning', label: 'balansräkning (typ: balansrakning)' },
+  { kind: 'vasentliga_uppgifter', label: 'sammanställning över väsentliga uppgifter (typ: vasentliga_uppgifter)' },
+  { kind: 'anslagsredovisning', label: 'anslagsredovisning (anslagsredovisning:)' },
+];
+
+export function parseTerm(s: string): Term {
+  const t = s.trim();
+  return t.startsWith('-') ? { sign: -1, ref: t.slice(1).trim() } : { sign: 1, ref: t.replace(/^\+/, '').trim() };
+}
+const asList = <T>(x: T | readonly T[] | undefined): readonly T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x as T]);
+const seedRange = (s: string | undefined): readonly [number, number] | undefined => {
+  if (!s) return undefined;
+  const [a, b] = s.split('-').map(Number);
+  return [a!, b ?? a!];
+};
+const anslagKey = (designation: string) => designation.replace(':', '_');
+
+export function buildLedger(
+  dir: string,
+  manifest: { src: YamlSource; data: ManifestInput },
+  files: readonly ParsedFile[],
+  acks: { src: YamlSource; data: AcknowledgementsInput } | undefined,
+  errors: InputError[],
+): Ledger {
+  const figures = new Map<string, Figure>();
+  const err = (at: SourceRef, message: string) => errors.push({ ...at, message });
+  const m = manifest.data;
+
+  const resolveUnit = (name: string | undefined, fallback: UnitId, at: SourceRef): UnitId => {
+    if (name === undefined) return fallback;
+    if (isUnitId(name)) return name;
+    err(at, `okänd enhet "${name}": förväntade ${Object.keys(UNITS).join(', ')}`);
+    return fallback;
+  };
+  const ledgerUnit = resolveUnit(m.enhet, 'tkr', manifest.src.at(['enhet']));
+  if (!LAYOUT_VERSIONS.has(m.layout)) {
+    err(manifest.src.at(['layout']), `okänd layoutversion "${m.layout}": förväntade ${[...LAYOUT_VERSIONS.keys()].join(', ')}`);
+  }
+
+  /** Registers one printed figure; returns its id, or undefined for an empty cell. */
+  const figure = (
+    id: string,
+    printed: string | null | undefined,
+    unit: UnitId,
+    src: YamlSource,
+    path: Path,
+    label: string,
+    seed?: string,
+  ): string | undefined => {
+    if (printed == null) return undefined;
+    const at = src.at(path);
+    const parsed = parseAmount(printed);
+    if (!parsed.ok) {
+      err(at, parsed.reason === 'too-long'
+        ? `${id}: beloppet "${printed}" har fler än 30 siffror`
+        : `${id}: förväntade ett belopp som "5 611 532", "-1 163 260" eller "–", fick "${printed}"`);
+      return undefined;
+    }
+    if (parsed.value === null) return undefined;
+    const u = UNITS[unit];
+    if (parsed.decimals > u.maxDecimals) {
+      err(at, `${id}: beloppet "${printed}" har ${parsed.decimals} decimaler, enheten ${u.id} tillåter ${u.maxDecimals}`);
+      return undefined;
+    }
+    const previous = figures.get(id);
+    if (previous) {
+      err(at, `dubblett av figur-id "${id}" (finns redan i ${previous.source.file}:${previous.source.line})`);
+      return undefined;
+    }
+    const s = seedRange(seed);
+    figures.set(id, { id, value: parsed.value, printed, unit, decimals: parsed.decimals, source: at, label, ...(s ? { seed: s } : {}) });
+    return id;
+  };
+
+  const tables: Table[] = [];
+  const ties: DeclaredTie[] = [];
+  const declaredNotes: Note[] = [];
+  let anslagsredovisning: Anslagsredovisning | undefined;
+  let regleringsbrev: Regleringsbrev | undefined;
+  /** References to resolve once everything is loaded. */
+  const pending: { kind: 'row' | 'figure' | 'anslagspost' | 'note'; ref: string; at: SourceRef; what: string }[] = [];
+
+  for (const { src, data } of files) {
+    for (const [ni, n] of (data.noter ?? []).entries()) {
+      const number = Number(n.not);
+      if (declaredNotes.some((x) => x.number === number)) err(src.at(['noter', ni, 'not']), `not ${number} är redan deklarerad`);
+      else declaredNotes.push({ number, title: n.titel, ...(n.text ? { text: n.text } : {}), tables: [], source: src.at(['noter', ni]) });
+    }
+    for (const [ti, t] of (data.tabeller ?? []).entries()) {
+      const table = buildTable(t, ['tabeller', ti], src);
+      if (!table) continue;
+      if (tables.some((x) => x.id === table.id)) err(src.at(['tabeller', ti, 'id']), `dubblett av tabell-id "${table.id}"`);
+      else tables.push(table);
+    }
+    for (const [i, a] of (data.avstamningar ?? []).entries()) {
+      const at = src.at(['avstamningar', i]);
+      if (ties.some((x) => x.id === a.id)) err(src.at(['avstamningar', i, 'id']), `dubblett av avstämnings-id "${a.id}"`);
+      const left = a.vanster.map(parseTerm);
+      const right = a.hoger.map(parseTerm);
+      for (const [side, terms] of [['vanster', left], ['hoger', right]] as const) {
+        terms.forEach((term, k) => pending.push({ kind: 'figure', ref: term.ref, at: src.at(['avstamningar', i, side, k]), what: `avstämning ${a.id}` }));
+      }
+      ties.push({ id: a.id, title: a.titel, left, right, source: at });
+    }
+    if (data.anslagsredovisning) {
+      if (anslagsredovisning) err(src.at(['anslagsredovisning']), 'anslagsredovisningen är redan inläst från en annan fil');
+      else anslagsredovisning = buildAnslag(data.anslagsredovisning, src);
+    }
+    if (data.regleringsbrev) {
+      if (regleringsbrev) err(src.at(['regleringsbrev']), 'regleringsbrevet är redan inläst från en annan fil');
+      else regleringsbrev = buildRegleringsbrev(data.regleringsbrev, src);
+    }
+  }
+
+  function buildTable(t: TableInput, base: Path, src: YamlSource): Table | undefined {
+    const unit = resolveUnit(t.enhet, ledgerUnit, src.at([...base, 'enhet']));
+    const layout = STATEMENT_KINDS.includes(t.typ as StatementKind) ? layoutFor(m.layout, t.typ as StatementKind) : undefined;
+    const rows: Row[] = [];
+    const rowIds = new Set<string>();
+    for (const [ri, r] of t.rader.entries()) {
+      const rp = [...base, 'rader', ri];
+      if (rowIds.has(r.id)) err(src.at([...rp, 'id']), `dubblett av rad-id "${r.id}" i tabell ${t.id}`);
+      rowIds.add(r.id);
+      const line = r.rad ?? r.id;
+      if (layout && r.egen !== 'true' && !layout.lines.some((l) => l.id === line)) {
+        err(src.at([...rp, r.rad ? 'rad' : 'id']), `okänd rad "${line}" i ${layout.title.toLowerCase()}: förväntade en rad i layouten ${m.layout} eller egen: true`);
+      }
+      const rowUnit = resolveUnit(r.enhet, unit, src.at([...rp, 'enhet']));
+      const values = r.v ?? [];
+      if (r.v && values.length !== t.kolumner.length) {
+        err(src.at([...rp, 'v']), `rad ${r.id}: förväntade ${t.kolumner.length} värden (ett per kolumn), fick ${values.length}`);
+      }
+      const cells: Record<string, string> = {};
+      t.kolumner.forEach((c, ci) => {
+        const fid = figure(`${t.id}.${r.id}.${c.id}`, values[ci], rowUnit, src, [...rp, 'v', ci], `${t.titel} · ${r.text ?? r.id} · ${c.rubrik}`, r.seed);
+        if (fid) cells[c.id] = fid;
+      });
+      const sum = r.summa?.map(parseTerm);
+      sum?.forEach((term, k) => pending.push({ kind: 'row', ref: `${t.id}.${term.ref}`, at: src.at([...rp, 'summa', k]), what: `summa i ${t.id}.${r.id}` }));
+      const equals = asList(r.lika).map(parseTerm);
+      const specifies = asList(r.specificerar).map(parseTerm);
+      for (const [key, terms] of [['lika', equals], ['specificerar', specifies]] as const) {
+        terms.forEach((term, k) => pending.push({ kind: 'row', ref: term.ref, at: src.at(Array.isArray(r[key]) ? [...rp, key, k] : [...rp, key]), what: `${key} i ${t.id}.${r.id}` }));
+      }
+      if (r.anslagspost) pending.push({ kind: 'anslagspost', ref: r.anslagspost, at: src.at([...rp, 'anslagspost']), what: `${t.id}.${r.id}` });
+      const notes = asList(r.not).map(Number);
+      notes.forEach((n) => pending.push({ kind: 'note', ref: String(n), at: src.at([...rp, 'not']), what: `${t.id}.${r.id}` }));
+      rows.push({
+        id: r.id,
+        label: r.text ?? r.id,
+        ...(r.rad ? { line: r.rad } : {}),
+        notes,
+        cells,
+        unit: rowUnit,
+        ...(sum ? { sum } : {}),
+        equals,
+        specifies,
+        ...(r.anslagspost ? { anslagspost: r.anslagspost } : {}),
+        own: r.egen === 'true',
+        heading: r.v === undefined,
+        source: src.at(rp),
+      });
+    }
+    const periodisering = (t.periodisering ?? []).map((p, k) => {
+      for (const key of ['ingaende', 'utgaende'] as const) {
+        if (!rowIds.has(p[key])) err(src.at([...base, 'periodisering', k, key]), `okänd rad "${p[key]}" i tabell ${t.id}`);
+      }
+      return { opening: p.ingaende, closing: p.utgaende };
+    });
+    return {
+      id: t.id,
+      title: t.titel,
+      kind: t.typ,
+      unit,
+      ...(t.not ? { note: Number(t.not) } : {}),
+      columns: t.kolumner.map((c) => ({ id: c.id, label: c.rubrik })),
+      rows,
+      periodisering,
+      file: src.file,
+      source: src.at(base),
+    };
+  }
+
+  function buildAnslag(a: AnslagsredovisningInput, src: YamlSource): Anslagsredovisning {
+    const base: Path = ['anslagsredovisning'];
+    const unit = resolveUnit(a.enhet, ledgerUnit, src.at([...base, 'enhet']));
+    const cols = a.kolumner as AnslagColumn[];
+    const rowFigures = (prefix: string, v: readonly (string | null)[], path: Path, label: string, seed?: string): AnslagRowFigures => {
+      if (v.length !== cols.length) err(src.at([...path, 'v']), `${prefix}: förväntade ${cols.length} värden (ett per kolumn), fick ${v.length}`);
+      const out: AnslagRowFigures = {};
+      cols.forEach((c, ci) => {
+        const fid = figure(`anslag.${prefix}.${c}`, v[ci], unit, src, [...path, 'v', ci], `Anslagsredovisning · ${label} · ${c}`, seed);
+        if (fid) out[c] = fid;
+      });
+      return out;
+    };
+    const uos: Utgiftsomrade[] = a.utgiftsomraden.map((u, ui) => {
+      const up: Path = [...base, 'utgiftsomraden', ui];
+      const uoId = `uo${u.uo}`;
+      const anslag: Anslag[] = u.anslag.map((an, ai) => {
+        const ap: Path = [...up, 'anslag', ai];
+        const anslagId = `${uoId}.${anslagKey(an.anslag)}`;
+        const poster = an.poster.map((p, pi) => {
+          const pp: Path = [...ap, 'poster', pi];
+          const postId = `${anslagId}.ap${p.ap}`;
+          const notes = asList(p.not).map(Number);
+          notes.forEach((n) => pending.push({ kind: 'note', ref: String(n), at: src.at([...pp, 'not']), what: postId }));
+          return {
+            id: postId,
+            ap: p.ap,
+            name: p.namn,
+            notes,
+            figures: rowFigures(postId, p.v, pp, `${an.anslag} ap ${p.ap} ${p.namn}`, p.seed),
+            source: src.at(pp),
+          };
+        });
+        return {
+          id: anslagId,
+          designation: an.anslag,
+          name: an.namn,
+          typ: an.typ ?? 'ramanslag',
+          rantebarande: an.rantebarande === 'true',
+          poster,
+          ...(an.summa ? { summa: rowFigures(`${anslagId}.summa`, an.summa.v, [...ap, 'summa'], `Summa ${an.anslag}`, an.summa.seed) } : {}),
+        };
+      });
+      return {
+        id: uoId,
+        uo: u.uo,
+        name: u.namn,
+        anslag,
+        ...(u.summa ? { summa: rowFigures(`${uoId}.summa`, u.summa.v, [...up, 'summa'], `Summa utgiftsområde ${u.uo}`, u.summa.seed) } : {}),
+      };
+    });
+    const postIds = new Set(uos.flatMap((u) => u.anslag.flatMap((an) => an.poster.map((p) => p.id))));
+    const checkPost = (id: string, path: Path) => {
+      if (!postIds.has(id)) pending.push({ kind: 'anslagspost', ref: id, at: src.at(path), what: 'anslagsredovisning' });
+    };
+    const simpleRow = (prefix: string, columns: readonly string[], v: readonly (string | null)[], path: Path, label: string, seed?: string) => {
+      if (v.length !== columns.length) err(src.at([...path, 'v']), `${prefix}: förväntade ${columns.length} värden (ett per kolumn), fick ${v.length}`);
+      const out: Record<string, string> = {};
+      columns.forEach((c, ci) => {
+        const fid = figure(`${prefix}.${c}`, v[ci], unit, src, [...path, 'v', ci], `${label} · ${c}`, seed);
+        if (fid) out[c] = fid;
+      });
+      return out;
+    };
+    const it = a.inkomsttitlar;
+    const inkomsttitlar = it && {
+      columns: it.kolumner,
+      titlar: it.titlar.map((t, ti) => ({
+        titel: t.titel,
+        name: t.namn,
+        undertitlar: t.undertitlar.map((u, ui) => {
+          const path: Path = [...base, 'inkomsttitlar', 'titlar', ti, 'undertitlar', ui];
+          const fid = `inkomsttitel.${t.titel}.${u.undertitel}`;
+          return { id: fid, undertitel: u.undertitel, name: u.namn, figures: simpleRow(fid, it.kolumner, u.v, path, `Inkomsttitel ${t.titel} ${u.undertitel} ${u.namn}`, u.seed), source: src.at(path) };
+        }),
+      })),
+      ...(it.summa ? { summa: simpleRow('inkomsttitel.summa', it.kolumner, it.summa.v, [...base, 'inkomsttitlar', 'summa'], 'Inkomsttitlar · Summa', it.summa.seed) } : {}),
+    };
+    const bemCols = a.bemyndiganden?.kolumner ?? [];
+    const bemyndiganden: Bemyndigande[] = (a.bemyndiganden?.rader ?? []).map((r, ri) => {
+      const path: Path = [...base, 'bemyndiganden', 'rader', ri];
+      checkPost(r.anslagspost, [...path, 'anslagspost']);
+      return {
+        anslagspost: r.anslagspost,
+        figures: simpleRow(`bemyndigande.${r.anslagspost}`, bemCols, r.v, path, `Bemyndigande ${r.anslagspost}`, r.seed),
+        years: bemCols.filter((c) => /^\d{4}$/.test(c)),
+        ...(r.slutar ? { slutar: r.slutar } : {}),
+        source: src.at(path),
+      };
+    });
+    const villkorCols = a.finansiella_villkor?.kolumner ?? [];
+    const finansiellaVillkor: FinansielltVillkor[] = (a.finansiella_villkor?.rader ?? []).map((r, ri) => {
+      const path: Path = [...base, 'finansiella_villkor', 'rader', ri];
+      checkPost(r.anslagspost, [...path, 'anslagspost']);
+      const f = simpleRow(`villkor.${r.id}`, villkorCols, r.v, path, `Finansiellt villkor ${r.text}`, r.seed);
+      return { id: r.id, anslagspost: r.anslagspost, text: r.text, typ: r.typ, ...(f.villkor ? { villkor: f.villkor } : {}), ...(f.utfall ? { utfall: f.utfall } : {}), source: src.at(path) };
+    });
+    return {
+      unit,
+      columns: cols,
+      utgiftsomraden: uos,
+      ...(a.summa ? { summa: rowFigures('summa', a.summa.v, [...base, 'summa'], a.summa.text ?? 'Summa', a.summa.seed), summaLabel: a.summa.text ?? 'Summa' } : {}),
+      ...(inkomsttitlar ? { inkomsttitlar } : {}),
+      bemyndiganden,
+      bemyndigandeColumns: bemCols,
+      finansiellaVillkor,
+    };
+  }
+
+  function buildRegleringsbrev(r: RegleringsbrevInput, src: YamlSource): Regleringsbrev {
+    const base: Path = ['regleringsbrev'];
+    const unit = resolveUnit(r.enhet, ledgerUnit, src.at([...base, 'enhet']));
+    const anslagsposter = (r.anslagsposter ?? []).map((p, pi) => {
+      const pp: Path = [...base, 'anslagsposter', pi];
+      pending.push({ kind: 'anslagspost', ref: p.anslagspost, at: src.at([...pp, 'anslagspost']), what: 'regleringsbrev' });
+      const beslut: Beslut[] = p.beslut.map((b, bi) => {
+        const bp: Path = [...pp, 'beslut', bi];
+        const fid = (field: string, value: string | null | undefined, seed?: string) =>
+          figure(`rb.${p.anslagspost}.${b.datum}.${field}`, value, unit, src, [...bp, field], `Regleringsbrev ${p.anslagspost} ${b.datum} ${b.referens ?? ''} · ${field}`, seed);
+        const tilldelning = fid('tilldelning', b.tilldelning, b.seed_tilldelning ?? b.seed);
+        const anslagskredit = fid('anslagskredit', b.anslagskredit, b.seed_anslagskredit ?? b.seed);
+        const medgivet = fid('medgivet_overskridande', b.medgivet_overskridande, b.seed_medgivet ?? b.seed);
+        fid('minskning', b.minskning, b.seed);
+        return {
+          datum: b.datum,
+          ...(b.referens ? { referens: b.referens } : {}),
+          ...(tilldelning ? { tilldelning } : {}),
+          ...(anslagskredit ? { anslagskredit } : {}),
+          ...(medgivet ? { medgivetOverskridande: medgivet } : {}),
+          source: src.at(bp),
+        };
+      });
+      return { anslagspost: p.anslagspost, beslut };
+    });
+    const bemyndiganderamar = (r.bemyndiganderamar ?? []).flatMap((b, bi) => {
+      const path: Path = [...base, 'bemyndiganderamar', bi];
+      pending.push({ kind: 'anslagspost', ref: b.anslagspost, at: src.at([...path, 'anslagspost']), what: 'bemyndiganderam' });
+      const belopp = figure(`rb.bemyndiganderam.${b.anslagspost}`, b.belopp, unit, src, [...path, 'belopp'], `Bemyndiganderam ${b.anslagspost}`, b.seed);
+      return belopp ? [{ anslagspost: b.anslagspost, belopp, ...(b.slutar ? { slutar: b.slutar } : {}), source: src.at(path) }] : [];
+    });
+    const ramar = (key: 'laneram' | 'kontokredit', label: string) =>
+      (r[key] ?? []).flatMap((x, i) => {
+        const path: Path = [...base, key, i];
+        const belopp = figure(`rb.${key}.${x.datum ?? i}`, x.belopp, unit, src, [...path, 'belopp'], `${label} ${x.datum ?? ''}`, x.seed);
+        return belopp ? [{ ...(x.datum ? { datum: x.datum } : {}), ...(x.referens ? { referens: x.referens } : {}), belopp, source: src.at(path) }] : [];
+      });
+    return { unit, anslagsposter, bemyndiganderamar, laneram: ramar('laneram', 'Låneram'), kontokredit: ramar('kontokredit', 'Kontokredit') };
+  }
+
+  // Required parts.
+  for (const req of REQUIRED) {
+    const present = req.kind === 'anslagsredovisning' ? anslagsredovisning !== undefined : tables.some((t) => t.kind === req.kind);
+    if (!present) err(manifest.src.at(['filer']), `saknar obligatorisk del: ${req.label}`);
+  }
+  for (const kind of STATEMENT_KINDS) {
+    const of = tables.filter((t) => t.kind === kind);
+    if (of.length > 1) err(of[1]!.source, `${kind} finns redan som tabell ${of[0]!.id}`);
+  }
+
+  // Resolve references.
+  const tableById = new Map(tables.map((t) => [t.id, t]));
+  const postIds = new Set(anslagsredovisning?.utgiftsomraden.flatMap((u) => u.anslag.flatMap((a) => a.poster.map((p) => p.id))) ?? []);
+  const notes: Note[] = declaredNotes.map((n) => ({ ...n, tables: tables.filter((t) => t.note === n.number).map((t) => t.id) }));
+  for (const t of tables) {
+    if (t.kind === 'not' && t.note !== undefined && !notes.some((n) => n.number === t.note)) {
+      notes.push({ number: t.note, title: t.title, tables: tables.filter((x) => x.note === t.note).map((x) => x.id), source: t.source });
+    }
+  }
+  notes.sort((a, b) => a.number - b.number);
+  const noteNumbers = new Set(notes.map((n) => n.number));
+  for (const p of pending) {
+    switch (p.kind) {
+      case 'row': {
+        const dot = p.ref.indexOf('.');
+        const t = tableById.get(p.ref.slice(0, dot));
+        if (dot < 0 || !t || !t.rows.some((r) => r.id === p.ref.slice(dot + 1))) {
+          err(p.at, `${p.what}: okänd rad "${p.ref}": förväntade <tabell>.<rad> för en rad som finns`);
+        }
+        break;
+      }
+      case 'figure':
+        if (!figures.has(p.ref)) err(p.at, `${p.what}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`);
+        break;
+      case 'anslagspost':
+        if (!postIds.has(p.ref)) err(p.at, `${p.what}: okänd anslagspost "${p.ref}": förväntade en anslagspost i anslagsredovisningen, som uo8.1_2.ap2`);
+        break;
+      case 'note':
+        if (!noteNumbers.has(Number(p.ref))) err(p.at, `${p.what}: okänd not ${p.ref}: förväntade en not deklarerad under noter: eller en tabell med not: ${p.ref}`);
+        break;
+    }
+  }
+
+  const acknowledgements: Acknowledgement[] = (acks?.data.kanda_avvikelser ?? []).map((a, i) => {
+    a.figurer?.forEach((f, k) => {
+      if (!figures.has(f)) err(acks!.src.at(['kanda_avvikelser', i, 'figurer', k]), `okänd figur "${f}" i känd avvikelse`);
+    });
+    return { check: a.kontroll, ...(a.figurer ? { figures: a.figurer } : {}), reason: a.orsak, source: acks!.src.at(['kanda_avvikelser', i]) };
+  });
+
+  return {
+    agency: m.myndighet,
+    ...(m.organisationsnummer ? { orgnr: m.organisationsnummer } : {}),
+    year: m.ar,
+    layout: m.layout,
+    unit: ledgerUnit,
+    dir,
+    files: files.map((f) => f.src.file),
+    ...(m.kalla ? { kalla: m.kalla } : {}),
+    tables,
+    notes,
+    ...(anslagsredovisning ? { anslagsredovisning } : {}),
+    ...(regleringsbrev ? { regleringsbrev } : {}),
+    ties,
+    acknowledgements,
+    figures,
+  };
+}
+
+export { ANSLAG_COLUMNS };

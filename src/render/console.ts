@@ -1,0 +1,39 @@
+/** The console report: a summary a person reads in ten seconds, then every discrepancy. */
+import type { Ledger } from '../domain/model.js';
+import type { Reconciliation } from '../rules/types.js';
+import { describeCheck, STATUS_LABEL } from './text.js';
+
+const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
+export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readonly string[] = []): string {
+  const s = r.summary;
+  const discrepancies = r.checks.filter((c) => c.status === 'discrepancy');
+  const acknowledged = r.checks.filter((c) => c.status === 'acknowledged');
+  const verdict = discrepancies.length
+    ? `${discrepancies.length} AVVIKELSE${discrepancies.length > 1 ? 'R' : ''} ATT ÅTGÄRDA`
+    : 'ALLT STÄMMER' + (acknowledged.length ? ' (med kända avvikelser)' : '');
+  const lines = [
+    `avstämning · ${r.agency} ${r.year} · layout ${r.layout}`,
+    `${verdict}`,
+    `  ${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
+    `  täckning: ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll (${r.coverage.uncovered.length} olästa)`,
+    ...(r.acknowledgementsIgnored ? ['  kända avvikelser ignoreras (--ignore-acknowledgements)'] : []),
+    ...(s.stale ? [`  ${s.stale} inaktuell${s.stale > 1 ? 'a' : ''} känd${s.stale > 1 ? 'a' : ''} avvikelse${s.stale > 1 ? 'r' : ''}`] : []),
+    ...outputs.map((o) => `  skrev ${o}`),
+  ];
+  if (discrepancies.length) {
+    lines.push('', 'Avvikelser:');
+    for (const c of discrepancies) lines.push(`  ✗ ${c.id} [${c.rule} ${c.severity}]`, indent(describeCheck(ledger, c), 4));
+  }
+  if (acknowledged.length) {
+    lines.push('', 'Kända avvikelser:');
+    for (const c of acknowledged) lines.push(`  ~ ${c.id}: ${c.subject}`, `      ${c.reason ?? ''}`);
+  }
+  if (r.stale.length) {
+    lines.push('', 'Inaktuella kända avvikelser (matchar ingen avvikelse):');
+    for (const a of r.stale) lines.push(`  ? ${a.check} (${a.source.file}:${a.source.line}): ${a.why}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export { STATUS_LABEL };

@@ -1,0 +1,33 @@
+/** Plain-text pieces shared by the console and JUnit renderers. */
+import { Decimal, formatAmount } from '../domain/amount.js';
+import type { Ledger } from '../domain/model.js';
+import type { CheckResult, CheckTerm } from '../rules/types.js';
+
+export const STATUS_LABEL = {
+  ok: 'ok',
+  rounding: 'avrundning',
+  discrepancy: 'avvikelse',
+  acknowledged: 'känd avvikelse',
+} as const;
+
+export const fmt = (s: string) => formatAmount(new Decimal(s));
+
+function termLines(ledger: Ledger, terms: readonly CheckTerm[]): string[] {
+  return terms.map((t) => {
+    const f = ledger.figures.get(t.figure)!;
+    return `${t.sign < 0 ? '−' : '+'} ${f.printed.padStart(12)} ${f.unit}  ${f.id}  (${f.source.file}:${f.source.line}:${f.source.column})`;
+  });
+}
+
+/** Both sides with every figure and its source, the difference and the tolerance. */
+export function describeCheck(ledger: Ledger, c: CheckResult): string {
+  const rel = c.relation === 'eq' ? '=' : '≤';
+  return [
+    `${c.subject}`,
+    `vänster ${fmt(c.left)} ${c.unit}${c.product ? ' (produkt)' : ''}`,
+    ...termLines(ledger, c.leftTerms).map((l) => `    ${l}`),
+    `${rel} höger ${fmt(c.right)} ${c.unit}`,
+    ...termLines(ledger, c.rightTerms).map((l) => `    ${l}`),
+    `differens ${fmt(c.difference)} ${c.unit}, tolerans ±${fmt(c.tolerance)} ${c.unit}`,
+  ].join('\n');
+}

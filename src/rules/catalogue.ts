@@ -1,0 +1,646 @@
+/**
+ * The rule catalogue: every rule declared once, with its stable id, Swedish title,
+ * severity and source, and the checks it makes of a ledger. Rules over the standard
+ * layouts work for any agency's ledger; ties only one agency has come from the ledger's
+ * own declarations (summa, lika, specificerar, periodisering, avstamningar).
+ */
+import { layoutFor } from '../domain/layouts/index.js';
+import {
+  ANSLAG_COLUMNS,
+  statement,
+  type AnslagColumn,
+  type AnslagRowFigures,
+  type Ledger,
+  type Row,
+  type StatementKind,
+  type Table,
+  type Term,
+} from '../domain/model.js';
+import type { CheckSpec, Rule } from './types.js';
+
+// ---------------------------------------------------------------------------------------
+// Helpers over the model
+
+const pos = (ref: string): Term => ({ sign: 1, ref });
+const neg = (ref: string): Term => ({ sign: -1, ref });
+const rowLine = (r: Row) => r.line ?? r.id;
+const rowsOf = (t: Table | undefined, line: string) => (t ? t.rows.filter((r) => rowLine(r) === line) : []);
+const rowOf = (t: Table | undefined, line: string) => rowsOf(t, line)[0];
+/** Years of a table's period columns ("2024"), newest first as printed. */
+const yearColumns = (t: Table) => t.columns.map((c) => c.id).filter((c) => /^\d{4}$/.test(c));
+const cell = (t: Table | undefined, line: string, col: string) => rowOf(t, line)?.cells[col];
+const label = (t: Table, r: Row) => `${t.title}: ${r.label}`;
+
+/** Sum checks of rows over every column: `total = Σ terms`, terms as signed row ids. */
+function sumChecks(rule: string, t: Table, total: Row, terms: readonly Term[]): CheckSpec[] {
+  const rowById = new Map(t.rows.map((r) => [r.id, r]));
+  const out: CheckSpec[] = [];
+  for (const c of t.columns) {
+    const left = total.cells[c.id];
+    if (!left) continue;
+    const right: Term[] = [];
+    for (const term of terms) {
+      for (const r of rowById.has(term.ref) ? [rowById.get(term.ref)!] : rowsOf(t, term.ref)) {
+        const f = r.cells[c.id];
+        if (f) right.push({ sign: term.sign, ref: f });
+      }
+    }
+    if (right.length) out.push({ id: `${rule}/${left}`, rule, subject: `${label(t, total)} (${c.label})`, relation: 'eq', left: [pos(left)], right });
+  }
+  return out;
+}
+
+/** Equality of two rows column by column, for the column ids both tables have. */
+function rowTie(rule: string, a: { t: Table; r: Row }, b: { t: Table; r: Row }, sign: 1 | -1): CheckSpec[] {
+  const out: CheckSpec[] = [];
+  for (const c of a.t.columns) {
+    const left = a.r.cells[c.id];
+    const right = b.r.cells[c.id];
+    if (left && right) {
+      out.push({
+        id: `${rule}/${left}~${right}`,
+        rule,
+        subject: `${label(a.t, a.r)} = ${sign < 0 ? '−' : ''}${label(b.t, b.r)} (${c.label})`,
+        relation: 'eq',
+        left: [pos(left)],
+        right: [{ sign, ref: right }],
+      });
+    }
+  }
+  return out;
+}
+
+/** Opening of year N equals closing of year N−1, within one table. */
+function openingChecks(rule: string, t: Table, opening: string, closing: string): CheckSpec[] {
+  const o = t.rows.find((r) => r.id === opening) ?? rowOf(t, opening);
+  const c = t.rows.find((r) => r.id === closing) ?? rowOf(t, closing);
+  if (!o || !c) return [];
+  return yearColumns(t).flatMap((y) => {
+    const left = o.cells[y];
+    const right = c.cells[String(Number(y) - 1)];
+    return left && right
+      ? [{ id: `${rule}/${left}`, rule, subject: `${label(t, o)} ${y} = ${c.label} ${Number(y) - 1}`, relation: 'eq' as const, left: [pos(left)], right: [pos(right)] }]
+      : [];
+  });
+}
+
+/** A line-to-line tie between two statements, per shared column. */
+function statementTie(ledger: Ledger, rule: string, a: [StatementKind, string], b: [StatementKind, string], sign: 1 | -1 = 1): CheckSpec[] {
+  const ta = statement(ledger, a[0]);
+  const tb = statement(ledger, b[0]);
+  const ra = rowOf(ta, a[1]);
+  const rb = rowOf(tb, b[1]);
+  return ta && tb && ra && rb ? rowTie(rule, { t: ta, r: ra }, { t: tb, r: rb }, sign) : [];
+}
+
+const tableOf = (ledger: Ledger, figureId: string) => ledger.tables.find((t) => figureId.startsWith(t.id + '.'));
+
+/** All anslag rows: posts and printed subtotals, with a label. */
+function anslagRows(ledger: Ledger): { id: string; label: string; figures: AnslagRowFigures }[] {
+  const a = ledger.anslagsredovisning;
+  if (!a) return [];
+  const out: { id: string; label: string; figures: AnslagRowFigures }[] = [];
+  for (const uo of a.utgiftsomraden) {
+    for (const an of uo.anslag) {
+      for (const p of an.poster) out.push({ id: p.id, label: `${an.designation} ap ${p.ap} ${p.name}`, figures: p.figures });
+      if (an.summa) out.push({ id: `${an.id}.summa`, label: `Summa ${an.designation}`, figures: an.summa });
+    }
+    if (uo.summa) out.push({ id: `${uo.id}.summa`, label: `Summa utgiftsområde ${uo.uo}`, figures: uo.summa });
+  }
+  if (a.summa) out.push({ id: 'summa', label: a.summaLabel ?? 'Summa', figures: a.summa });
+  return out;
+}
+
+const posts = (ledger: Ledger) =>
+  ledger.anslagsredovisning?.utgiftsomraden.flatMap((u) => u.anslag.flatMap((an) => an.poster.map((p) => ({ ...p, anslag: an })))) ?? [];
+
+/** The decision in force at year end for one amount: the latest decision that sets it. */
+function latest(ledger: Ledger, anslagspost: string, field: 'tilldelning' | 'anslagskredit' | 'medgivetOverskridande'): string | undefined {
+  const p = ledger.regleringsbrev?.anslagsposter.find((x) => x.anslagspost === anslagspost);
+  const setting = [...(p?.beslut ?? [])].filter((b) => b[field]).sort((x, y) => (x.datum < y.datum ? -1 : x.datum > y.datum ? 1 : 0));
+  return setting.at(-1)?.[field];
+}
+const latestRam = (rams: readonly { datum?: string; belopp: string }[] | undefined) =>
+  [...(rams ?? [])].sort((x, y) => ((x.datum ?? '') < (y.datum ?? '') ? -1 : 1)).at(-1)?.belopp;
+
+const figureValue = (ledger: Ledger, id: string | undefined) => (id ? ledger.figures.get(id)?.value ?? null : null);
+
+// ---------------------------------------------------------------------------------------
+// Layout rules: sums, equalities and openings declared by the layout data.
+
+const LAYOUT_SUM_RULE: Record<StatementKind, string> = {
+  resultatrakning: 'A-1',
+  balansrakning: 'A-6',
+  finansieringsanalys: 'A-13',
+  vasentliga_uppgifter: 'A-0',
+};
+
+function layoutChecks(ledger: Ledger, kind: StatementKind, kinds: 'sum' | 'equal' | 'opening'): CheckSpec[] {
+  const t = statement(ledger, kind);
+  const layout = layoutFor(ledger.layout, kind);
+  if (!t || !layout) return [];
+  const rule = LAYOUT_SUM_RULE[kind];
+  if (kinds === 'sum') {
+    return layout.lines.flatMap((line) => {
+      const total = rowOf(t, line.id);
+      return line.sum && total ? sumChecks(rule, t, total, line.sum.map((s) => (s.startsWith('-') ? neg(s.slice(1)) : pos(s)))) : [];
+    });
+  }
+  if (kinds === 'equal') {
+    return (layout.equal ?? []).flatMap((e) => {
+      const a = rowOf(t, e.left);
+      const b = rowOf(t, e.right);
+      return a && b ? rowTie(rule, { t, r: a }, { t, r: b }, 1) : [];
+    });
+  }
+  return (layout.opening ?? []).flatMap((o) => openingChecks('P-1', t, o.opening, o.closing));
+}
+
+// ---------------------------------------------------------------------------------------
+// The catalogue
+
+const A_COLS = (cols: readonly AnslagColumn[]) => cols;
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'A-1',
+    title: 'Resultaträkningens summor och saldon stämmer med sina rader',
+    severity: 'fel',
+    source: 'FÅB bilaga 1 (uppställningsform för resultaträkning); DOMAIN.md §7 A-1–A-5',
+    reads: 'Resultaträkningens rader och summarader, båda åren',
+    checks: (l) => layoutChecks(l, 'resultatrakning', 'sum'),
+  },
+  {
+    id: 'A-6',
+    title: 'Balansräkningens delsummor stämmer och tillgångar = kapital och skulder',
+    severity: 'fel',
+    source: 'FÅB bilaga 2 (uppställningsform för balansräkning); DOMAIN.md §7 A-6',
+    reads: 'Balansräkningens rader och summarader, båda åren',
+    checks: (l) => [...layoutChecks(l, 'balansrakning', 'sum'), ...layoutChecks(l, 'balansrakning', 'equal')],
+  },
+  {
+    id: 'A-13',
+    title: 'Finansieringsanalysens kassaflöden och förändring av likvida medel stämmer',
+    severity: 'fel',
+    source: 'FÅB bilaga 4 (uppställningsform för finansieringsanalys); DOMAIN.md §7 A-13',
+    reads: 'Finansieringsanalysens rader, summor och specifikation av likvida medel',
+    checks: (l) => [...layoutChecks(l, 'finansieringsanalys', 'sum'), ...layoutChecks(l, 'finansieringsanalys', 'equal')],
+  },
+  {
+    id: 'A-0',
+    title: 'Sammanställningens summarader stämmer',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §',
+    reads: 'Summarader i sammanställningen över väsentliga uppgifter',
+    checks: (l) => layoutChecks(l, 'vasentliga_uppgifter', 'sum'),
+  },
+  {
+    id: 'P-1',
+    title: 'Ingående belopp i år = utgående belopp föregående år',
+    severity: 'fel',
+    source: 'Kontinuitet mellan räkenskapsår (FÅB 4 kap.); DOMAIN.md §7 B-8',
+    reads: 'Ingående och utgående rader i tabeller med två årskolumner',
+    checks: (l) => [
+      ...STATEMENT_KINDS.flatMap((k) => layoutChecks(l, k, 'opening')),
+      ...l.tables.flatMap((t) => t.periodisering.flatMap((p) => openingChecks('P-1', t, p.opening, p.closing))),
+    ],
+  },
+  {
+    id: 'A-7',
+    title: 'Totalt disponibelt belopp = ingående överföringsbelopp + tilldelning + omdisponerat + utnyttjat överskridande + indragning',
+    severity: 'fel',
+    source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-7',
+    reads: 'Anslagsredovisningens kolumner per anslagspost och summarad',
+    checks: (l) =>
+      anslagRows(l).flatMap((r) => {
+        const total = r.figures.totalt_disponibelt;
+        const parts = A_COLS(['ingaende_overforingsbelopp', 'tilldelning', 'omdisponerat', 'utnyttjat_medgivet_overskridande', 'indragning'])
+          .map((c) => r.figures[c])
+          .filter((f): f is string => !!f);
+        return total && parts.length
+          ? [{ id: `A-7/${total}`, rule: 'A-7', subject: `${r.label}: totalt disponibelt belopp`, relation: 'eq' as const, left: [pos(total)], right: parts.map(pos) }]
+          : [];
+      }),
+  },
+  {
+    id: 'A-8',
+    title: 'Utgående överföringsbelopp = totalt disponibelt belopp + utgifter + inkomster',
+    severity: 'fel',
+    source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-8',
+    reads: 'Anslagsredovisningens kolumner per anslagspost och summarad',
+    checks: (l) =>
+      anslagRows(l).flatMap((r) => {
+        const total = r.figures.utgaende_overforingsbelopp;
+        const parts = A_COLS(['totalt_disponibelt', 'utgifter', 'inkomster']).map((c) => r.figures[c]).filter((f): f is string => !!f);
+        return total && parts.length
+          ? [{ id: `A-8/${total}`, rule: 'A-8', subject: `${r.label}: utgående överföringsbelopp`, relation: 'eq' as const, left: [pos(total)], right: parts.map(pos) }]
+          : [];
+      }),
+  },
+  {
+    id: 'A-9',
+    title: 'Summor per anslag, utgiftsområde och totalt = summan av raderna, i varje kolumn',
+    severity: 'fel',
+    source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-9',
+    reads: 'Anslagsposter och tryckta summarader i anslagsredovisningen',
+    checks: (l) => {
+      const a = l.anslagsredovisning;
+      if (!a) return [];
+      const out: CheckSpec[] = [];
+      const sum = (total: AnslagRowFigures | undefined, parts: AnslagRowFigures[], what: string) => {
+        if (!total) return;
+        for (const c of ANSLAG_COLUMNS) {
+          const left = total[c];
+          const right = parts.map((p) => p[c]).filter((f): f is string => !!f);
+          if (left && right.length) out.push({ id: `A-9/${left}`, rule: 'A-9', subject: `${what}: ${c.replace(/_/g, ' ')}`, relation: 'eq', left: [pos(left)], right: right.map(pos) });
+        }
+      };
+      const uoParts = a.utgiftsomraden.map((uo) => {
+        const anslagParts = uo.anslag.map((an) => {
+          sum(an.summa, an.poster.map((p) => p.figures), `Summa ${uo.id} ${an.designation}`);
+          return an.summa ? [an.summa] : an.poster.map((p) => p.figures);
+        });
+        sum(uo.summa, anslagParts.flat(), `Summa utgiftsområde ${uo.uo}`);
+        return uo.summa ? [uo.summa] : anslagParts.flat();
+      });
+      sum(a.summa, uoParts.flat(), a.summaLabel ?? 'Summa');
+      return out;
+    },
+  },
+  {
+    id: 'A-10',
+    title: 'Redovisning mot inkomsttitlar: summan = summan av undertitlarna',
+    severity: 'fel',
+    source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-10',
+    reads: 'Inkomsttitlar och undertitlar, båda kolumnerna',
+    checks: (l) => {
+      const it = l.anslagsredovisning?.inkomsttitlar;
+      if (!it?.summa) return [];
+      return it.columns.flatMap((c) => {
+        const left = it.summa![c];
+        const right = it.titlar.flatMap((t) => t.undertitlar.map((u) => u.figures[c])).filter((f): f is string => !!f);
+        return left && right.length ? [{ id: `A-10/${left}`, rule: 'A-10', subject: `Inkomsttitlar: summa ${c.replace(/_/g, ' ')}`, relation: 'eq' as const, left: [pos(left)], right: right.map(pos) }] : [];
+      });
+    },
+  },
+  {
+    id: 'A-11',
+    title: 'Bemyndiganden: åtaganden vid årets slut = vid årets början + nya + utgifter + övriga förändringar',
+    severity: 'fel',
+    source: 'FÅB bilaga 3:2 (redovisning av beställningsbemyndiganden); DOMAIN.md §7 A-11',
+    reads: 'Beställningsbemyndiganden per anslagspost',
+    checks: (l) =>
+      (l.anslagsredovisning?.bemyndiganden ?? []).flatMap((b) => {
+        const left = b.figures.utgaende_ataganden;
+        const right = ['ingaende_ataganden', 'nya_ataganden', 'utgifter', 'ovriga_forandringar'].map((c) => b.figures[c]).filter((f): f is string => !!f);
+        return left && right.length ? [{ id: `A-11/${left}`, rule: 'A-11', subject: `Bemyndigande ${b.anslagspost}: åtaganden vid årets slut`, relation: 'eq' as const, left: [pos(left)], right: right.map(pos) }] : [];
+      }),
+  },
+  {
+    id: 'A-12',
+    title: 'Bemyndiganden: förväntad redovisning mot anslag kommande år = åtaganden vid årets slut',
+    severity: 'fel',
+    source: 'FÅB bilaga 3:2 (redovisning av beställningsbemyndiganden); DOMAIN.md §7 A-12',
+    reads: 'Beställningsbemyndiganden: åtaganden vid årets slut och fördelning per år',
+    checks: (l) =>
+      (l.anslagsredovisning?.bemyndiganden ?? []).flatMap((b) => {
+        const left = b.figures.utgaende_ataganden;
+        const right = b.years.map((y) => b.figures[y]).filter((f): f is string => !!f);
+        return left && right.length ? [{ id: `A-12/${left}`, rule: 'A-12', subject: `Bemyndigande ${b.anslagspost}: fördelning på kommande år`, relation: 'eq' as const, left: [pos(left)], right: right.map(pos) }] : [];
+      }),
+  },
+  {
+    id: 'A-19',
+    title: 'Summarad i not eller tabell = summan av sina rader',
+    severity: 'fel',
+    source: 'Huvudbokens deklaration (summa:) av notens summarader',
+    reads: 'Rader som huvudboken anger som summor, alla kolumner',
+    checks: (l) => l.tables.flatMap((t) => t.rows.flatMap((r) => (r.sum ? sumChecks('A-19', t, r, r.sum) : []))),
+  },
+  {
+    id: 'B-1',
+    title: 'Kapitalförändring enligt resultaträkningen i balansräkningen = årets kapitalförändring i resultaträkningen',
+    severity: 'fel',
+    source: 'FÅB bilagor 1–2; DOMAIN.md §7 B-1',
+    reads: 'BR kapitalförändring enligt RR, RR årets kapitalförändring',
+    checks: (l) => statementTie(l, 'B-1', ['balansrakning', 'kapitalforandring_enligt_rr'], ['resultatrakning', 'arets_kapitalforandring']),
+  },
+  {
+    id: 'B-2',
+    title: 'Väsentliga uppgifter: kapitalförändringen = resultat- och balansräkningen',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-2',
+    reads: 'VU årets och balanserad kapitalförändring, RR, BR',
+    checks: (l) => [
+      ...statementTie(l, 'B-2', ['vasentliga_uppgifter', 'arets_kapitalforandring'], ['resultatrakning', 'arets_kapitalforandring']),
+      ...statementTie(l, 'B-2', ['vasentliga_uppgifter', 'balanserad_kapitalforandring'], ['balansrakning', 'balanserad_kapitalforandring']),
+    ],
+  },
+  {
+    id: 'B-9',
+    title: 'Finansieringsanalysens rader = motsvarande rader i resultaträkningen',
+    severity: 'fel',
+    source: 'FÅB bilaga 4; ESV 2000:5; DOMAIN.md §7 B-9',
+    reads: 'FA:s intäkter av anslag och bidrag, övriga intäkter, uppbörds- och transfereringsrader; RR',
+    checks: (l) =>
+      (
+        [
+          ['drift_intakter_av_anslag', 'intakter_av_anslag'],
+          ['drift_intakter_av_bidrag', 'intakter_av_bidrag'],
+          ['drift_ovriga_intakter', 'finansiella_intakter'],
+          ['uppb_intakter', 'uppbord_intakter'],
+          ['uppb_medel_till_statens_budget', 'uppbord_medel_till_statens_budget'],
+          ['transf_lamnade_bidrag', 'transf_lamnade_bidrag'],
+          ['transf_finansiella_kostnader', 'transf_finansiella_kostnader'],
+          ['transf_medel_fran_statens_budget', 'transf_medel_fran_statens_budget'],
+          ['transf_medel_fran_myndigheter', 'transf_medel_fran_myndigheter'],
+          ['transf_ovriga_medel', 'transf_ovriga_medel'],
+          ['transf_finansiella_intakter', 'transf_finansiella_intakter'],
+        ] as const
+      ).flatMap(([fa, rr]) => statementTie(l, 'B-9', ['finansieringsanalys', fa], ['resultatrakning', rr])),
+  },
+  {
+    id: 'B-11',
+    title: 'Likvida medel i finansieringsanalysen = likvida medel i balansräkningen, och deras förändring',
+    severity: 'fel',
+    source: 'FÅB bilagor 2 och 4; DOMAIN.md §7 B-11',
+    reads: 'FA likvida medel vid årets slut och specifikationen; BR kassa och bank, räntekonto, avräkning med statsverket, kortfristiga placeringar',
+    checks: (l) => {
+      const fa = statement(l, 'finansieringsanalys');
+      const br = statement(l, 'balansrakning');
+      if (!fa || !br) return [];
+      const liquid = ['rantekonto', 'ovriga_tillgodohavanden_rgk', 'kassa_och_bank', 'avrakning_med_statsverket', 'kortfristiga_placeringar'];
+      const out: CheckSpec[] = [];
+      for (const y of yearColumns(fa)) {
+        const ub = cell(fa, 'likvida_medel_ub', y);
+        const parts = liquid.map((line) => cell(br, line, y)).filter((f): f is string => !!f);
+        if (ub && parts.length) out.push({ id: `B-11/${ub}`, rule: 'B-11', subject: `Likvida medel vid årets slut ${y}`, relation: 'eq', left: [pos(ub)], right: parts.map(pos) });
+        const prev = String(Number(y) - 1);
+        for (const [faLine, brLines] of [
+          ['forandring_kassa_och_bank', ['kassa_och_bank']],
+          ['forandring_rgk', ['rantekonto', 'ovriga_tillgodohavanden_rgk']],
+          ['forandring_kortfristiga_placeringar', ['kortfristiga_placeringar']],
+          ['forandring_avrakning', ['avrakning_med_statsverket']],
+        ] as const) {
+          const change = cell(fa, faLine, y);
+          const now = brLines.map((b) => cell(br, b, y)).filter((f): f is string => !!f);
+          const before = brLines.map((b) => cell(br, b, prev)).filter((f): f is string => !!f);
+          if (change && now.length && before.length) {
+            out.push({ id: `B-11/${change}`, rule: 'B-11', subject: `${rowOf(fa, faLine)!.label} ${y} = förändringen i balansräkningen`, relation: 'eq', left: [pos(change)], right: [...now.map(pos), ...before.map(neg)] });
+          }
+        }
+      }
+      return out;
+    },
+  },
+  {
+    id: 'B-12',
+    title: 'Väsentliga uppgifter: utnyttjad låneram = lån i Riksgäldskontoret i balansräkningen',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-12',
+    reads: 'VU låneram utnyttjad, BR lån i Riksgäldskontoret',
+    checks: (l) => statementTie(l, 'B-12', ['vasentliga_uppgifter', 'laneram_utnyttjad'], ['balansrakning', 'lan_i_rgk']),
+  },
+  {
+    id: 'B-14',
+    title: 'Väsentliga uppgifter: avgiftsintäkter = resultaträkningen',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-14',
+    reads: 'VU avgiftsintäkter som disponeras och som inte disponeras; RR',
+    checks: (l) => [
+      ...statementTie(l, 'B-14', ['vasentliga_uppgifter', 'avgiftsintakter_disponeras'], ['resultatrakning', 'intakter_av_avgifter']),
+      ...statementTie(l, 'B-14', ['vasentliga_uppgifter', 'avgiftsintakter_ej_disponeras'], ['resultatrakning', 'uppbord_intakter']),
+    ],
+  },
+  {
+    id: 'B-15',
+    title: 'Väsentliga uppgifter: anslagssparande och utnyttjad anslagskredit = anslagsredovisningens utgående överföringsbelopp',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 § och bilaga 3; DOMAIN.md §7 B-15',
+    reads: 'VU anslagssparande och utnyttjad kredit (räkenskapsåret); utgående överföringsbelopp per anslagspost',
+    checks: (l) => {
+      const vu = statement(l, 'vasentliga_uppgifter');
+      if (!vu || !l.anslagsredovisning) return [];
+      const ub = posts(l).map((p) => p.figures.utgaende_overforingsbelopp).filter((f): f is string => !!f);
+      const positive = ub.filter((f) => figureValue(l, f)?.isPositive() && !figureValue(l, f)?.isZero());
+      const negative = ub.filter((f) => figureValue(l, f)?.isNegative());
+      const out: CheckSpec[] = [];
+      const sparande = cell(vu, 'anslagssparande', l.year);
+      if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${l.year} = summan av positiva utgående överföringsbelopp`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos) });
+      const kredit = cell(vu, 'anslagskredit_utnyttjad', l.year);
+      if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${l.year} = summan av negativa utgående överföringsbelopp`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg) });
+      return out;
+    },
+  },
+  {
+    id: 'B-16',
+    title: 'Väsentliga uppgifter: bemyndiganden = redovisningen av beställningsbemyndiganden',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 § och bilaga 3:2; DOMAIN.md §7 B-16',
+    reads: 'VU åtaganden och tilldelade bemyndiganden per anslagspost; bemyndigandetabellen',
+    checks: (l) => {
+      const vu = statement(l, 'vasentliga_uppgifter');
+      const bem = l.anslagsredovisning?.bemyndiganden ?? [];
+      if (!vu) return [];
+      return vu.rows.flatMap((r) => {
+        const b = bem.find((x) => x.anslagspost === r.anslagspost);
+        const col = rowLine(r) === 'bemyndiganden_ataganden' ? 'utgaende_ataganden' : rowLine(r) === 'bemyndiganden_tilldelade' ? 'bemyndigande' : undefined;
+        const left = r.cells[l.year];
+        const right = col && b?.figures[col];
+        return left && right ? [{ id: `B-16/${left}`, rule: 'B-16', subject: `${r.label} ${l.year}`, relation: 'eq' as const, left: [pos(left)], right: [pos(right)] }] : [];
+      });
+    },
+  },
+  {
+    id: 'B-17',
+    title: 'Väsentliga uppgifter: driftkostnad per årsarbetskraft × årsarbetskrafter = personal + lokaler + övriga driftkostnader',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-17 (definitionen enligt ESV:s praxis)',
+    reads: 'VU driftkostnad per årsarbetskraft och årsarbetskrafter; RR kostnader för personal, lokaler och övriga driftkostnader',
+    checks: (l) => {
+      const vu = statement(l, 'vasentliga_uppgifter');
+      const rr = statement(l, 'resultatrakning');
+      if (!vu || !rr) return [];
+      return yearColumns(vu).flatMap((y) => {
+        const per = cell(vu, 'driftkostnad_per_arsarbetskraft', y);
+        const aa = cell(vu, 'arsarbetskrafter', y);
+        const costs = ['kostnader_for_personal', 'kostnader_for_lokaler', 'ovriga_driftkostnader'].map((c) => cell(rr, c, y)).filter((f): f is string => !!f);
+        return per && aa && costs.length
+          ? [{ id: `B-17/${per}`, rule: 'B-17', subject: `Driftkostnad per årsarbetskraft ${y}`, relation: 'eq' as const, left: [pos(per), pos(aa)], right: costs.map(neg), product: true }]
+          : [];
+      });
+    },
+  },
+  {
+    id: 'B-19',
+    title: 'Notens summa = raden i resultat- eller balansräkningen som noten specificerar',
+    severity: 'fel',
+    source: 'FÅB 7 kap. (noter); DOMAIN.md §7 B-19; huvudbokens deklaration (specificerar:)',
+    reads: 'Notrader som anger specificerar:, och den specificerade raden',
+    checks: (l) => declaredRowTies(l, 'B-19', (r) => r.specifies),
+  },
+  {
+    id: 'B-22',
+    title: 'Samma uppgift tryckt på två ställen har samma belopp',
+    severity: 'fel',
+    source: 'Huvudbokens deklaration (lika:)',
+    reads: 'Rader som anger lika:, och raden de upprepar',
+    checks: (l) => declaredRowTies(l, 'B-22', (r) => r.equals),
+  },
+  {
+    id: 'B-23',
+    title: 'Avstämning som årsredovisningen anger',
+    severity: 'fel',
+    source: 'Huvudbokens deklaration (avstamningar:)',
+    reads: 'Figurerna som avstämningen räknar upp',
+    checks: (l) => l.ties.map((t) => ({ id: `B-23/${t.id}`, rule: 'B-23', subject: t.title, relation: 'eq' as const, left: t.left, right: t.right })),
+  },
+  {
+    id: 'B-24',
+    title: 'Väsentliga uppgifter: beviljad låneram, kontokredit och bemyndiganderam = senaste regeringsbeslut',
+    severity: 'fel',
+    source: 'Regleringsbrev; FÅB 2 kap. 4 §',
+    reads: 'VU beviljade belopp för räkenskapsåret; regleringsbrevets beslut',
+    checks: (l) => {
+      const vu = statement(l, 'vasentliga_uppgifter');
+      const rb = l.regleringsbrev;
+      if (!vu || !rb) return [];
+      const out: CheckSpec[] = [];
+      for (const [line, ram] of [['laneram_beviljad', latestRam(rb.laneram)], ['kontokredit_beviljad', latestRam(rb.kontokredit)]] as const) {
+        const left = cell(vu, line, l.year);
+        if (left && ram) out.push({ id: `B-24/${left}`, rule: 'B-24', subject: `${rowOf(vu, line)!.label} ${l.year}`, relation: 'eq', left: [pos(left)], right: [pos(ram)] });
+      }
+      for (const r of rowsOf(vu, 'bemyndiganden_tilldelade')) {
+        const left = r.cells[l.year];
+        const ram = rb.bemyndiganderamar.find((b) => b.anslagspost === r.anslagspost)?.belopp;
+        if (left && ram) out.push({ id: `B-24/${left}`, rule: 'B-24', subject: `${r.label} ${l.year}`, relation: 'eq', left: [pos(left)], right: [pos(ram)] });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'C-1',
+    title: 'Negativt utgående överföringsbelopp ryms i anslagskrediten enligt senaste beslut',
+    severity: 'fel',
+    source: 'Anslagsförordningen (2011:223) 6 och 8 §§; regleringsbrev; DOMAIN.md §7 C-1, C-2',
+    reads: 'Utgående överföringsbelopp per anslagspost; anslagskredit i regleringsbrevets senaste beslut',
+    checks: (l) =>
+      posts(l).flatMap((p) => {
+        const ub = p.figures.utgaende_overforingsbelopp;
+        if (!ub || !figureValue(l, ub)?.isNegative()) return [];
+        const kredit = latest(l, p.id, 'anslagskredit');
+        // Without a granted credit the limit is zero (C-2): the right side is empty.
+        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjad anslagskredit ≤ beviljad`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [] }];
+      }),
+  },
+  {
+    id: 'C-4',
+    title: 'Utnyttjad del av medgivet överskridande ≤ medgivet belopp',
+    severity: 'fel',
+    source: 'FÅB bilaga 3 fotnot 5; anslagsförordningen; DOMAIN.md §7 C-4',
+    reads: 'Utnyttjat medgivet överskridande per anslagspost; medgivet överskridande i regleringsbrevet',
+    checks: (l) =>
+      posts(l).flatMap((p) => {
+        const used = p.figures.utnyttjat_medgivet_overskridande;
+        const usedValue = figureValue(l, used);
+        if (!used || !usedValue || usedValue.isZero()) return [];
+        const medgivet = latest(l, p.id, 'medgivetOverskridande');
+        return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [] }];
+      }),
+  },
+  {
+    id: 'C-7',
+    title: 'Årets tilldelning med omdisponeringar = anslagsbeloppet i senaste regeringsbeslut',
+    severity: 'fel',
+    source: 'Regleringsbrev och ändringsbeslut; ESV Hermes "stämmer överens med regleringsbrev"; DOMAIN.md §7 C-7',
+    reads: 'Tilldelning och omdisponerat belopp per anslagspost; tilldelning i regleringsbrevets senaste beslut',
+    checks: (l) =>
+      posts(l).flatMap((p) => {
+        const rb = latest(l, p.id, 'tilldelning');
+        const parts = [p.figures.tilldelning, p.figures.omdisponerat].filter((f): f is string => !!f);
+        return rb && parts.length ? [{ id: `C-7/${p.id}`, rule: 'C-7', subject: `${p.anslag.designation} ap ${p.ap}: tilldelning enligt regleringsbrev`, relation: 'eq' as const, left: parts.map(pos), right: [pos(rb)] }] : [];
+      }),
+  },
+  {
+    id: 'C-8',
+    title: 'Ekonomiska åtaganden vid årets slut ≤ beslutat bemyndigande',
+    severity: 'fel',
+    source: 'Budgetlagen 6 kap.; regleringsbrev; DOMAIN.md §7 C-8',
+    reads: 'Åtaganden vid årets slut; bemyndigandet i tabellen, regleringsbrevet och väsentliga uppgifter (alla år)',
+    checks: (l) => {
+      const out: CheckSpec[] = [];
+      for (const b of l.anslagsredovisning?.bemyndiganden ?? []) {
+        const ub = b.figures.utgaende_ataganden;
+        const ram = l.regleringsbrev?.bemyndiganderamar.find((r) => r.anslagspost === b.anslagspost)?.belopp ?? b.figures.bemyndigande;
+        if (ub && ram) out.push({ id: `C-8/${b.anslagspost}`, rule: 'C-8', subject: `Bemyndigande ${b.anslagspost}: åtaganden ≤ bemyndigande`, relation: 'le', left: [pos(ub)], right: [pos(ram)] });
+      }
+      const vu = statement(l, 'vasentliga_uppgifter');
+      for (const r of rowsOf(vu, 'bemyndiganden_ataganden')) {
+        const tilldelade = rowsOf(vu, 'bemyndiganden_tilldelade').find((x) => x.anslagspost === r.anslagspost);
+        for (const y of vu ? yearColumns(vu) : []) {
+          const left = r.cells[y];
+          const right = tilldelade?.cells[y];
+          if (left && right) out.push({ id: `C-8/${left}`, rule: 'C-8', subject: `${r.label} ${y} ≤ tilldelat bemyndigande`, relation: 'le', left: [pos(left)], right: [pos(right)] });
+        }
+      }
+      return out;
+    },
+  },
+  {
+    id: 'C-9',
+    title: 'Lån i Riksgäldskontoret ≤ beviljad låneram, och utnyttjad kontokredit ≤ beviljad kontokredit',
+    severity: 'fel',
+    source: 'Kapitalförsörjningsförordningen (2011:210) 2 kap. 1 §; budgetlagen 7 kap.; regleringsbrev; DOMAIN.md §7 C-9, C-11',
+    reads: 'BR lån i Riksgäldskontoret; regleringsbrevets låneram och kontokredit; VU låneram och kontokredit (alla år)',
+    checks: (l) => {
+      const out: CheckSpec[] = [];
+      const br = statement(l, 'balansrakning');
+      const vu = statement(l, 'vasentliga_uppgifter');
+      const lan = cell(br, 'lan_i_rgk', l.year);
+      const ram = latestRam(l.regleringsbrev?.laneram);
+      if (lan && ram) out.push({ id: `C-9/${lan}`, rule: 'C-9', subject: `Lån i Riksgäldskontoret ${l.year} ≤ låneram enligt senaste beslut`, relation: 'le', left: [pos(lan)], right: [pos(ram)] });
+      for (const [used, granted] of [['laneram_utnyttjad', 'laneram_beviljad'], ['kontokredit_maximalt_utnyttjad', 'kontokredit_beviljad'], ['anslagskredit_utnyttjad', 'anslagskredit_beviljad']] as const) {
+        for (const y of vu ? yearColumns(vu) : []) {
+          const left = cell(vu, used, y);
+          const right = cell(vu, granted, y);
+          if (left && right) out.push({ id: `C-9/${left}`, rule: 'C-9', subject: `${rowOf(vu, used)!.label} ${y} ≤ ${rowOf(vu, granted)!.label.toLowerCase()}`, relation: 'le', left: [pos(left)], right: [pos(right)] });
+        }
+      }
+      return out;
+    },
+  },
+  {
+    id: 'C-12',
+    title: 'Finansiella villkor: utfallet håller sig inom villkoret',
+    severity: 'fel',
+    source: 'Regleringsbrev (finansiella villkor); DOMAIN.md §7 C-12',
+    reads: 'Villkor och utfall per finansiellt villkor',
+    checks: (l) =>
+      (l.anslagsredovisning?.finansiellaVillkor ?? []).flatMap((v): CheckSpec[] => {
+        if (!v.villkor || !v.utfall || v.typ === 'annat') return [];
+        const base = { rule: 'C-12', subject: `Finansiellt villkor ${v.anslagspost}: ${v.text}` };
+        if (v.typ === 'tak') return [{ ...base, id: `C-12/${v.id}`, relation: 'le' as const, left: [pos(v.utfall)], right: [pos(v.villkor)] }];
+        if (v.typ === 'golv') return [{ ...base, id: `C-12/${v.id}`, relation: 'le' as const, left: [pos(v.villkor)], right: [pos(v.utfall)] }];
+        return [{ ...base, id: `C-12/${v.id}`, relation: 'eq' as const, left: [pos(v.utfall)], right: [pos(v.villkor)] }];
+      }),
+  },
+];
+
+const STATEMENT_KINDS: readonly StatementKind[] = ['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter'];
+
+/** Row-to-row ties a ledger declares (lika, specificerar), per shared column. */
+function declaredRowTies(l: Ledger, rule: string, terms: (r: Row) => readonly Term[]): CheckSpec[] {
+  const byId = new Map(l.tables.map((t) => [t.id, t]));
+  return l.tables.flatMap((t) =>
+    t.rows.flatMap((r) =>
+      terms(r).flatMap((term) => {
+        const dot = term.ref.indexOf('.');
+        const other = byId.get(term.ref.slice(0, dot));
+        const otherRow = other?.rows.find((x) => x.id === term.ref.slice(dot + 1));
+        return other && otherRow ? rowTie(rule, { t, r }, { t: other, r: otherRow }, term.sign) : [];
+      }),
+    ),
+  );
+}
+
+export { tableOf };

@@ -1,0 +1,124 @@
+/**
+ * The engine: runs every rule of the catalogue over a ledger, evaluates each check with
+ * the rounding-aware comparison, applies the acknowledged differences and measures which
+ * figures no check reads. Returns plain serializable data; decides nothing about exit codes.
+ */
+import { ZERO } from '../domain/amount.js';
+import type { Figure, Ledger, Term } from '../domain/model.js';
+import { RULES } from './catalogue.js';
+import { classify, commonUnit, productSide, sumSide } from './interval.js';
+import type { CheckResult, CheckSpec, Reconciliation, Rule, StaleAcknowledgement, Status, Summary } from './types.js';
+
+export interface ReconcileOptions {
+  /** Report discrepancies as such even where the ledger acknowledges them. */
+  readonly ignoreAcknowledgements?: boolean;
+  readonly rules?: readonly Rule[];
+}
+
+/** Evaluates one check; undefined when a side has no figure (the check does not apply). */
+export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResult | undefined {
+  const resolve = (terms: readonly Term[]) =>
+    terms.flatMap((term) => {
+      const figure = ledger.figures.get(term.ref);
+      return figure && figure.value ? [{ term, figure }] : [];
+    });
+  const left = resolve(spec.left);
+  const right = resolve(spec.right);
+  // A limit with nothing granted compares against zero; other checks need both sides.
+  if (!left.length || (!right.length && spec.relation !== 'le')) return undefined;
+  const figures: Figure[] = [...left, ...right].map((x) => x.figure);
+  const leftUnits = left.map((x) => x.figure.unit);
+  const unit = spec.product ? commonUnit(right.map((x) => x.figure.unit)) : commonUnit([...leftUnits, ...right.map((x) => x.figure.unit)]);
+  if (!unit) throw new Error(`check ${spec.id}: figures in incompatible units (${figures.map((f) => f.unit).join(', ')})`);
+  const l = spec.product
+    ? productSide(sumSide([left[0]!], left[0]!.figure.unit), sumSide(left.slice(1, 2), left[1]?.figure.unit ?? unit))
+    : sumSide(left, unit);
+  const r = right.length ? sumSide(right, unit) : { value: ZERO, radius: ZERO };
+  const difference = l.value.minus(r.value);
+  const tolerance = l.radius.plus(r.radius);
+  const toTerm = (x: { term: Term; figure: Figure }) => ({ sign: x.term.sign, figure: x.figure.id });
+  return {
+    id: spec.id,
+    rule: spec.rule,
+    title: rule.title,
+    subject: spec.subject,
+    severity: rule.severity,
+    relation: spec.relation,
+    status: classify(spec.relation, difference, tolerance),
+    left: l.value.toString(),
+    right: r.value.toString(),
+    difference: difference.toString(),
+    tolerance: tolerance.toString(),
+    unit,
+    leftTerms: left.map(toTerm),
+    rightTerms: right.map(toTerm),
+    product: spec.product ?? false,
+    figures: [...new Set(figures.map((f) => f.id))],
+  };
+}
+
+export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Reconciliation {
+  const rules = options.rules ?? RULES;
+  const checks: CheckResult[] = [];
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    for (const spec of rule.checks(ledger)) {
+      const result = evaluate(spec, ledger, rule);
+      if (!result) continue;
+      // Keep ids unique and stable: a second check of the same subject gets a suffix.
+      let id = result.id;
+      for (let n = 2; ids.has(id); n++) id = `${result.id}#${n}`;
+      ids.add(id);
+      checks.push(id === result.id ? result : { ...result, id });
+    }
+  }
+
+  const stale: StaleAcknowledgement[] = [];
+  const final = options.ignoreAcknowledgements ? checks : acknowledge(checks, ledger, stale);
+
+  const read = new Set(final.flatMap((c) => c.figures));
+  const uncovered = [...ledger.figures.keys()].filter((id) => !read.has(id));
+  const count = (s: Status) => final.filter((c) => c.status === s).length;
+  const summary: Summary = {
+    checks: final.length,
+    ok: count('ok'),
+    rounding: count('rounding'),
+    discrepancy: count('discrepancy'),
+    acknowledged: count('acknowledged'),
+    stale: stale.length,
+  };
+  return {
+    agency: ledger.agency,
+    year: ledger.year,
+    layout: ledger.layout,
+    rules: rules.map(({ id, title, severity, source, reads }) => ({ id, title, severity, source, reads })),
+    checks: final,
+    stale,
+    coverage: { figures: ledger.figures.size, covered: ledger.figures.size - uncovered.length, uncovered },
+    summary,
+    acknowledgementsIgnored: options.ignoreAcknowledgements ?? false,
+  };
+}
+
+/** Marks discrepancies the ledger acknowledges; collects acknowledgements that match none. */
+function acknowledge(checks: readonly CheckResult[], ledger: Ledger, stale: StaleAcknowledgement[]): CheckResult[] {
+  const used = new Set<number>();
+  const out = checks.map((c) => {
+    if (c.status !== 'discrepancy') return c;
+    const i = ledger.acknowledgements.findIndex((a) => a.check === c.id && (!a.figures || a.figures.every((f) => c.figures.includes(f))));
+    if (i < 0) return c;
+    used.add(i);
+    return { ...c, status: 'acknowledged' as const, reason: ledger.acknowledgements[i]!.reason };
+  });
+  ledger.acknowledgements.forEach((a, i) => {
+    if (used.has(i)) return;
+    const check = checks.find((c) => c.id === a.check);
+    const why = !check
+      ? 'ingen kontroll har detta id'
+      : check.status !== 'discrepancy'
+        ? `kontrollen har status ${check.status}, inte avvikelse`
+        : 'kontrollen läser inte de angivna figurerna';
+    stale.push({ check: a.check, ...(a.figures ? { figures: a.figures } : {}), reason: a.reason, source: a.source, why });
+  });
+  return out;
+}

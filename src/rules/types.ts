@@ -1,0 +1,104 @@
+/** The reconciler's vocabulary: rules, check specifications and their results. */
+import type { Ledger, Term } from '../domain/model.js';
+
+export type Severity = 'fel' | 'varning';
+export type Status = 'ok' | 'rounding' | 'discrepancy' | 'acknowledged';
+export const STATUSES: readonly Status[] = ['ok', 'rounding', 'discrepancy', 'acknowledged'];
+
+/** `eq`: both sides agree; `le`: the left side may not exceed the right (a limit). */
+export type Relation = 'eq' | 'le';
+
+export interface RuleDef {
+  /** Stable id, e.g. `A-1`; DOMAIN.md §7 numbering where the rule is from its catalogue. */
+  readonly id: string;
+  /** Swedish title shown to users. */
+  readonly title: string;
+  readonly severity: Severity;
+  /** The regulation or layout the rule comes from. */
+  readonly source: string;
+  /** Which figures it reads, in words. */
+  readonly reads: string;
+}
+
+/** One check to evaluate: figure ids on each side, summed with their signs. */
+export interface CheckSpec {
+  readonly id: string;
+  readonly rule: string;
+  /** What is checked, in Swedish, e.g. "Summa verksamhetens intäkter 2024". */
+  readonly subject: string;
+  readonly relation: Relation;
+  readonly left: readonly Term[];
+  readonly right: readonly Term[];
+  /** Left side is the product of its two terms (driftkostnad per årsarbetskraft × årsarbetskrafter). */
+  readonly product?: boolean;
+}
+
+/** A rule: its description and the checks it makes of a ledger. Declared once, in catalogue.ts. */
+export interface Rule extends RuleDef {
+  readonly checks: (ledger: Ledger) => CheckSpec[];
+}
+
+export interface CheckTerm {
+  readonly sign: 1 | -1;
+  readonly figure: string;
+}
+
+/** The result of one check: plain serializable data, amounts as exact decimal strings. */
+export interface CheckResult {
+  readonly id: string;
+  readonly rule: string;
+  readonly title: string;
+  readonly subject: string;
+  readonly severity: Severity;
+  readonly relation: Relation;
+  readonly status: Status;
+  readonly left: string;
+  readonly right: string;
+  /** left − right */
+  readonly difference: string;
+  readonly tolerance: string;
+  readonly unit: string;
+  readonly leftTerms: readonly CheckTerm[];
+  readonly rightTerms: readonly CheckTerm[];
+  readonly product: boolean;
+  /** Every figure id the check reads. */
+  readonly figures: readonly string[];
+  /** The acknowledgement's reason, for status `acknowledged`. */
+  readonly reason?: string;
+}
+
+export interface StaleAcknowledgement {
+  readonly check: string;
+  readonly figures?: readonly string[];
+  readonly reason: string;
+  readonly source: { readonly file: string; readonly line: number; readonly column: number };
+  /** Why it is stale: the check does not exist, or is not a discrepancy. */
+  readonly why: string;
+}
+
+export interface Coverage {
+  readonly figures: number;
+  readonly covered: number;
+  readonly uncovered: readonly string[];
+}
+
+export interface Summary {
+  readonly checks: number;
+  readonly ok: number;
+  readonly rounding: number;
+  readonly discrepancy: number;
+  readonly acknowledged: number;
+  readonly stale: number;
+}
+
+export interface Reconciliation {
+  readonly agency: string;
+  readonly year: string;
+  readonly layout: string;
+  readonly rules: readonly RuleDef[];
+  readonly checks: readonly CheckResult[];
+  readonly stale: readonly StaleAcknowledgement[];
+  readonly coverage: Coverage;
+  readonly summary: Summary;
+  readonly acknowledgementsIgnored: boolean;
+}
