@@ -230,6 +230,14 @@ export interface Acknowledgement {
   readonly source: SourceRef;
 }
 
+/** Why some figures are read by no check (e.g. years of the five-year table nothing else restates). */
+export interface CoverageNote {
+  /** Figure ids; `*` matches any run of characters. */
+  readonly figures: readonly string[];
+  readonly reason: string;
+  readonly source: SourceRef;
+}
+
 export interface Ledger {
   readonly agency: string;
   readonly orgnr?: string;
@@ -247,6 +255,7 @@ export interface Ledger {
   readonly regleringsbrev?: Regleringsbrev;
   readonly ties: readonly DeclaredTie[];
   readonly acknowledgements: readonly Acknowledgement[];
+  readonly coverageNotes: readonly CoverageNote[];
   /** Every loaded figure by id, in load order. */
   readonly figures: ReadonlyMap<string, Figure>;
 }

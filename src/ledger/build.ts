@@ -422,6 +422,8 @@ export function buildLedger(
     return { check: a.kontroll, ...(a.figurer ? { figures: a.figurer } : {}), reason: a.orsak, source: acks!.src.at(['kanda_avvikelser', i]) };
   });
 
+  const coverageNotes = (acks?.data.olasta_figurer ?? []).map((o, i) => ({ figures: o.figurer, reason: o.orsak, source: acks!.src.at(['olasta_figurer', i]) }));
+
   return {
     agency: m.myndighet,
     ...(m.organisationsnummer ? { orgnr: m.organisationsnummer } : {}),
@@ -437,6 +439,7 @@ export function buildLedger(
     ...(regleringsbrev ? { regleringsbrev } : {}),
     ties,
     acknowledgements,
+    coverageNotes,
     figures,
   };
 }

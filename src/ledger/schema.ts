@@ -176,5 +176,8 @@ export const acknowledgementsSchema = z.strictObject({
   kanda_avvikelser: z.array(
     z.strictObject({ kontroll: text, figurer: z.array(text).optional(), orsak: z.string().min(1, 'förväntade en orsak') }),
   ),
+  olasta_figurer: z
+    .array(z.strictObject({ figurer: z.array(text).min(1), orsak: z.string().min(1, 'förväntade en orsak') }))
+    .optional(),
 });
 export type AcknowledgementsInput = z.infer<typeof acknowledgementsSchema>;

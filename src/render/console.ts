@@ -16,7 +16,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
     `avstämning · ${r.agency} ${r.year} · layout ${r.layout}`,
     `${verdict}`,
     `  ${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
-    `  täckning: ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll (${r.coverage.uncovered.length} olästa)`,
+    `  täckning: ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`,
     ...(r.acknowledgementsIgnored ? ['  kända avvikelser ignoreras (--ignore-acknowledgements)'] : []),
     ...(s.stale ? [`  ${s.stale} inaktuell${s.stale > 1 ? 'a' : ''} känd${s.stale > 1 ? 'a' : ''} avvikelse${s.stale > 1 ? 'r' : ''}`] : []),
     ...outputs.map((o) => `  skrev ${o}`),
@@ -28,6 +28,13 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   if (acknowledged.length) {
     lines.push('', 'Kända avvikelser:');
     for (const c of acknowledged) lines.push(`  ~ ${c.id}: ${c.subject}`, `      ${c.reason ?? ''}`);
+  }
+  if (r.coverage.unjustified.length) {
+    lines.push('', 'Olästa figurer utan motivering (ingen kontroll läser dem):');
+    for (const id of r.coverage.unjustified) {
+      const f = ledger.figures.get(id)!;
+      lines.push(`  · ${id} ${f.printed} (${f.source.file}:${f.source.line})`);
+    }
   }
   if (r.stale.length) {
     lines.push('', 'Inaktuella kända avvikelser (matchar ingen avvikelse):');

@@ -520,17 +520,18 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'C-1',
-    title: 'Negativt utgående överföringsbelopp ryms i anslagskrediten enligt senaste beslut',
+    title: 'Utgående överföringsbelopp ≥ −anslagskredit enligt senaste beslut (ett negativt belopp ryms i krediten)',
     severity: 'fel',
     source: 'Anslagsförordningen (2011:223) 6 och 8 §§; regleringsbrev; DOMAIN.md §7 C-1, C-2',
     reads: 'Utgående överföringsbelopp per anslagspost; anslagskredit i regleringsbrevets senaste beslut',
     checks: (l) =>
       posts(l).flatMap((p) => {
         const ub = p.figures.utgaende_overforingsbelopp;
-        if (!ub || !figureValue(l, ub)?.isNegative()) return [];
         const kredit = latest(l, p.id, 'anslagskredit');
-        // Without a granted credit the limit is zero (C-2): the right side is empty.
-        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjad anslagskredit ≤ beviljad`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [] }];
+        // Checked wherever a credit is decided or the balance is negative; without a
+        // granted credit the limit is zero (C-2): the right side is empty.
+        if (!ub || (!kredit && !figureValue(l, ub)?.isNegative())) return [];
+        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${p.anslag.designation} ap ${p.ap}: −utgående överföringsbelopp ≤ anslagskredit`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [] }];
       }),
   },
   {
@@ -538,13 +539,12 @@ export const RULES: readonly Rule[] = [
     title: 'Utnyttjad del av medgivet överskridande ≤ medgivet belopp',
     severity: 'fel',
     source: 'FÅB bilaga 3 fotnot 5; anslagsförordningen; DOMAIN.md §7 C-4',
-    reads: 'Utnyttjat medgivet överskridande per anslagspost; medgivet överskridande i regleringsbrevet',
+    reads: 'Utnyttjat medgivet överskridande per anslagspost; medgivet överskridande i regleringsbrevets senaste beslut',
     checks: (l) =>
       posts(l).flatMap((p) => {
         const used = p.figures.utnyttjat_medgivet_overskridande;
-        const usedValue = figureValue(l, used);
-        if (!used || !usedValue || usedValue.isZero()) return [];
         const medgivet = latest(l, p.id, 'medgivetOverskridande');
+        if (!used || (!medgivet && !figureValue(l, used)?.abs().gt(0))) return [];
         return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [] }];
       }),
   },

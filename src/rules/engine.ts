@@ -94,9 +94,28 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
     rules: rules.map(({ id, title, severity, source, reads }) => ({ id, title, severity, source, reads })),
     checks: final,
     stale,
-    coverage: { figures: ledger.figures.size, covered: ledger.figures.size - uncovered.length, uncovered },
+    coverage: coverage(ledger, uncovered),
     summary,
     acknowledgementsIgnored: options.ignoreAcknowledgements ?? false,
+  };
+}
+
+const globRegExp = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+function coverage(ledger: Ledger, uncovered: readonly string[]): Reconciliation['coverage'] {
+  const notes = ledger.coverageNotes.map((n) => ({ reason: n.reason, patterns: n.figures.map(globRegExp), figures: [] as string[] }));
+  const unjustified: string[] = [];
+  for (const id of uncovered) {
+    const note = notes.find((n) => n.patterns.some((p) => p.test(id)));
+    if (note) note.figures.push(id);
+    else unjustified.push(id);
+  }
+  return {
+    figures: ledger.figures.size,
+    covered: ledger.figures.size - uncovered.length,
+    uncovered,
+    justified: notes.filter((n) => n.figures.length).map((n) => ({ reason: n.reason, figures: n.figures })),
+    unjustified,
   };
 }
 

@@ -79,7 +79,12 @@ export interface StaleAcknowledgement {
 export interface Coverage {
   readonly figures: number;
   readonly covered: number;
+  /** Figure ids no check reads. */
   readonly uncovered: readonly string[];
+  /** The ledger's reasons (olasta_figurer) for uncovered figures, with the ids each explains. */
+  readonly justified: readonly { readonly reason: string; readonly figures: readonly string[] }[];
+  /** Uncovered figures without a reason: a missing rule or a missing declaration. */
+  readonly unjustified: readonly string[];
 }
 
 export interface Summary {
