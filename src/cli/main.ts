@@ -4,6 +4,8 @@
  *   0 everything ties or is acknowledged · 1 an unacknowledged discrepancy ·
  *   2 invalid input or usage · 3 an internal error (a bug in avstämning).
  */
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCheck, runReconcile } from './commands.js';
@@ -54,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     .parserConfiguration({ 'boolean-negation': false })
     .help()
     .alias('h', 'help')
-    .version()
+    .version(version())
     .epilog('Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse, 2 ogiltig indata eller användning, 3 internt fel.')
     .fail((msg, err) => {
       if (err) throw err;
@@ -73,6 +75,16 @@ async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** The package version; the CLI runs from dist/cli/ or the bundle in dist/bin/, both two levels down. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname_(), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'okänd';
+  }
+}
+const __dirname_ = () => path.dirname(process.argv[1] ? realpathSync(process.argv[1]) : '.');
 
 main(hideBin(process.argv)).then(
   (code) => {

@@ -75,9 +75,14 @@ export function parseAmount(text: string): ParsedAmount {
   return { ok: true, value: value.isZero() ? ZERO : value, decimals: frac.length };
 }
 
+const HALVES = new Map<number, Decimal>();
+
 /** Half of the last printed digit of a rounded figure, in the figure's unit (0 if exact). */
 export function halfUnit(unit: Unit, decimals: number): Decimal {
-  return unit.rounded ? new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))) : ZERO;
+  if (!unit.rounded) return ZERO;
+  let half = HALVES.get(decimals);
+  if (!half) HALVES.set(decimals, (half = new Decimal(`5e-${decimals + 1}`)));
+  return half;
 }
 
 /** Format an amount the Swedish way: thin groups of three, minus sign, decimal comma. */

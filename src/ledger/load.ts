@@ -2,7 +2,7 @@
  * Loading at the edge: reads a ledger directory, validates every file and builds the
  * model. All input errors of all files are collected and thrown together.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Ledger } from '../domain/model.js';
@@ -62,21 +62,21 @@ export function validate<S extends z.ZodType>(schema: S, src: YamlSource, errors
  * Resolves a path named in the manifest. It must stay inside the ledger directory, also
  * after following symbolic links.
  */
-async function insideLedger(dir: string, realDir: string, name: string): Promise<string | { error: string }> {
+function insideLedger(dir: string, realDir: string, name: string): string | { error: string } {
   if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
     return { error: `sökvägen "${name}" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen` };
   }
   const full = path.join(dir, name);
   let real: string;
   try {
-    real = await realpath(full);
+    real = realpathSync(full);
   } catch {
     return { error: `filen "${name}" finns inte` };
   }
   if (real !== realDir && !real.startsWith(realDir + path.sep)) {
     return { error: `sökvägen "${name}" pekar utanför huvudboksmappen (via en symbolisk länk)` };
   }
-  const info = await stat(real);
+  const info = statSync(real);
   if (!info.isFile()) return { error: `"${name}" är ingen fil` };
   if (info.size > MAX_FILE_BYTES) return { error: `filen "${name}" är större än ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
   return real;
@@ -90,19 +90,20 @@ export async function loadLedger(dir: string): Promise<Ledger> {
   };
   let realDir: string;
   try {
-    realDir = await realpath(dir);
-    if (!(await stat(realDir)).isDirectory()) throw new Error();
+    realDir = realpathSync(dir);
+    if (!statSync(realDir).isDirectory()) throw new Error();
   } catch {
     errors.push({ file: dir, line: 1, column: 1, message: 'förväntade en huvudboksmapp som finns' });
     return fail();
   }
-  const read = async (name: string): Promise<YamlSource | undefined> => {
-    const text = await readFile(path.join(realDir, name), 'utf8');
+  // Synchronous reads: a command-line run has nothing else to do meanwhile.
+  const read = (name: string): YamlSource | undefined => {
+    const text = readFileSync(path.join(realDir, name), 'utf8');
     return readYaml(text, name, errors);
   };
   let manifestText: YamlSource | undefined;
   try {
-    manifestText = await read(MANIFEST);
+    manifestText = read(MANIFEST);
   } catch {
     errors.push({ file: MANIFEST, line: 1, column: 1, message: `saknar ${MANIFEST} i ${dir}` });
     return fail();
@@ -111,13 +112,13 @@ export async function loadLedger(dir: string): Promise<Ledger> {
   if (!manifest) return fail();
 
   const files: ParsedFile[] = [];
-  const loadOne = async <S extends z.ZodType>(name: string, at: [string, number?], schema: S) => {
-    const resolved = await insideLedger(realDir, realDir, name);
+  const loadOne = <S extends z.ZodType>(name: string, at: [string, number?], schema: S) => {
+    const resolved = insideLedger(realDir, realDir, name);
     if (typeof resolved !== 'string') {
       errors.push({ ...manifestText!.at(at.filter((x) => x !== undefined) as (string | number)[]), message: resolved.error });
       return undefined;
     }
-    const src = await read(path.relative(realDir, resolved));
+    const src = read(path.relative(realDir, resolved));
     if (!src || src.value === null) {
       if (src && !errors.some((e) => e.file === src.file)) errors.push({ file: src.file, line: 1, column: 1, message: 'filen är tom' });
       return undefined;
@@ -132,10 +133,10 @@ export async function loadLedger(dir: string): Promise<Ledger> {
       continue;
     }
     seen.add(name);
-    const f = await loadOne(name, ['filer', i], ledgerFileSchema);
+    const f = loadOne(name, ['filer', i], ledgerFileSchema);
     if (f) files.push(f);
   }
-  const acks = manifest.kanda_avvikelser ? await loadOne(manifest.kanda_avvikelser, ['kanda_avvikelser'], acknowledgementsSchema) : undefined;
+  const acks = manifest.kanda_avvikelser ? loadOne(manifest.kanda_avvikelser, ['kanda_avvikelser'], acknowledgementsSchema) : undefined;
   if (errors.length) return fail();
   const ledger = buildLedger(dir, { src: manifestText!, data: manifest }, files, acks, errors);
   if (errors.length) return fail();

@@ -1,8 +1,12 @@
 /**
  * Reads one YAML text into plain data (every scalar a string: the failsafe schema, so
  * no amount is ever parsed as a float) and remembers where each value stands.
+ *
+ * Parsing is js-yaml's (fast); positions come from its parse events: each node's start
+ * offset, in document order, matched against the parsed tree. Anchors and aliases are
+ * refused at the first one, which also stops alias bombs before they expand.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import jsyaml from 'js-yaml';
 import type { SourceRef } from '../domain/model.js';
 import type { InputError } from './errors.js';
 
@@ -16,56 +20,132 @@ export interface YamlSource {
   at(path: Path): SourceRef;
 }
 
-const key = (path: Path) => path.join('\u0000');
+/** Where a node starts; for collections, where its children start. */
+interface PosNode {
+  readonly start: number;
+  keyStart?: number;
+  keys?: Map<string, PosNode>;
+  items?: PosNode[];
+}
+
+/** A closed node from the parse events: its start offset and its value. */
+interface Closed {
+  readonly start: number;
+  readonly end: number;
+  readonly result: unknown;
+}
+
+class AnchorRefused extends Error {
+  constructor(readonly offset: number) {
+    super('anchor');
+  }
+}
+
+/** Skips spaces, line breaks and comments: the node itself starts after them. */
+function skipBlank(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const ch = text.charCodeAt(i);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13) i++;
+    else if (ch === 35 /* # */ && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else return i;
+  }
+}
 
 export function readYaml(text: string, file: string, errors: InputError[]): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
-  const positions = new Map<string, number>();
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const ref = (offset: number): SourceRef => {
-    const p = lineCounter.linePos(offset);
-    return { file, line: p.line, column: p.col };
-  };
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    errors.push({ ...ref(e.pos[0]), message: `ogiltig YAML: ${e.message.split('\n')[0]}` });
-  }
-  const convert = (node: Node | null | undefined, path: (string | number)[]): Plain => {
-    if (node == null) return null;
-    if (node.range) positions.set(key(path), node.range[0]);
-    if (isAlias(node) || node.anchor) {
-      errors.push({ ...ref(node.range?.[0] ?? 0), message: 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i huvudboksfiler' });
-      return null;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    if (isScalar(node)) return node.value == null ? null : String(node.value);
-    if (isSeq(node)) return node.items.map((item, i) => convert(item as Node, [...path, i]));
-    if (isMap(node)) {
-      const out: { [key: string]: Plain } = Object.create(null);
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = isScalar(pair.key) ? String(pair.key.value) : null;
-        if (k === null) {
-          errors.push({ ...ref((pair.key as Node | null)?.range?.[0] ?? 0), message: 'nycklar måste vara enkla texter' });
-          continue;
+    return { file, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+
+  const opens: number[] = [];
+  const closed: Closed[] = [];
+  let value: Plain = null;
+  try {
+    value = jsyaml.load(text, {
+      schema: jsyaml.FAILSAFE_SCHEMA,
+      filename: file,
+      json: false,
+      listener(event, state) {
+        if (event === 'open') {
+          opens.push(state.position);
+          return;
         }
-        const keyNode = pair.key as Node;
-        if (keyNode.range) positions.set(key([...path, k, '\u0001key']), keyNode.range[0]);
-        out[k] = convert(pair.value as Node | null, [...path, k]);
-        if (!positions.has(key([...path, k])) && keyNode.range) positions.set(key([...path, k]), keyNode.range[0]);
-      }
-      return out;
-    }
-    return null;
+        const start = skipBlank(text, opens.pop() ?? 0);
+        if ((state as { anchor?: string | null }).anchor) throw new AnchorRefused(start);
+        const last = closed[closed.length - 1];
+        // Block sequence entries are reported twice (the entry and its node): keep one.
+        if (last && last.end === state.position && last.result === state.result) return;
+        closed.push({ start, end: state.position, result: state.result });
+      },
+    }) as Plain;
+  } catch (e) {
+    if (e instanceof AnchorRefused) {
+      errors.push({ ...ref(e.offset), message: 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i huvudboksfiler' });
+    } else if (e instanceof jsyaml.YAMLException) {
+      const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
+      errors.push({ ...at, message: `ogiltig YAML: ${e.reason}` });
+    } else throw e;
+    return { file, value: null, at: () => ({ file, line: 1, column: 1 }) };
+  }
+
+  // Match the closed nodes, in document order, against the parsed tree.
+  let next = 0;
+  const take = (result: unknown): Closed | undefined => {
+    const c = closed[next];
+    // An empty block sequence entry has no events: do not consume another node's.
+    if (result === null && c?.result !== null) return undefined;
+    next++;
+    return c;
   };
-  const value = doc.errors.length ? null : convert(doc.contents as Node | null, []);
+  const rootStart = skipBlank(text, 0);
+  const walk = (v: Plain, own: Closed | undefined): PosNode => {
+    // Children close before their parent: the parent's own event comes after them.
+    if (Array.isArray(v)) {
+      const items = v.map((item) => walk(item, undefined));
+      const self = take(v);
+      return { start: self?.start ?? items[0]?.start ?? rootStart, items };
+    }
+    if (v !== null && typeof v === 'object') {
+      const keys = new Map<string, PosNode>();
+      let first: number | undefined;
+      for (let i = Object.keys(v).length; i > 0; i--) {
+        const key = take('');
+        if (!key || typeof key.result !== 'string') break;
+        const child = walk(v[key.result] ?? null, undefined);
+        keys.set(key.result, { ...child, keyStart: key.start });
+        first ??= key.start;
+      }
+      const self = take(v);
+      return { start: self?.start ?? first ?? rootStart, keys };
+    }
+    const self = own ?? take(v);
+    return { start: self?.start ?? rootStart };
+  };
+  const root = walk(value, undefined);
+
   return {
     file,
-    value,
+    value: value ?? null,
     at(path: Path): SourceRef {
-      for (let n = path.length; n >= 0; n--) {
-        const off = positions.get(key(path.slice(0, n)));
-        if (off !== undefined) return ref(off);
+      let node: PosNode = root;
+      for (const [i, seg] of path.entries()) {
+        if (seg === '\u0001key') return ref(node.keyStart ?? node.start);
+        const child: PosNode | undefined = typeof seg === 'number' ? node.items?.[seg] : node.keys?.get(seg);
+        if (!child) break;
+        node = child;
+        if (i === path.length - 1) break;
       }
-      return { file, line: 1, column: 1 };
+      return ref(node.start);
     },
   };
 }

@@ -21,14 +21,21 @@ export function commonUnit(units: readonly UnitId[]): UnitId | undefined {
   return distinct.sort((a, b) => UNITS[a].kronor!.comparedTo(UNITS[b].kronor!))[0];
 }
 
-/** Factor converting an amount in `from` into `to` (1 for the same unit). */
+const FACTORS = new Map<string, Decimal>();
+
+/** Factor converting an amount in `from` into `to` (units are powers of ten apart: exact). */
 function factor(from: UnitId, to: UnitId): Decimal {
-  return from === to ? new Decimal(1) : UNITS[from].kronor!.div(UNITS[to].kronor!);
+  const key = `${from}>${to}`;
+  let k = FACTORS.get(key);
+  if (!k) FACTORS.set(key, (k = UNITS[from].kronor!.div(UNITS[to].kronor!)));
+  return k;
 }
 
 export function scaled(f: Figure, to: UnitId): SideValue {
+  const half = halfUnit(UNITS[f.unit], f.decimals);
+  if (f.unit === to) return { value: f.value!, radius: half };
   const k = factor(f.unit, to);
-  return { value: f.value!.times(k), radius: halfUnit(UNITS[f.unit], f.decimals).times(k) };
+  return { value: f.value!.times(k), radius: half.times(k) };
 }
 
 /** Σ sign × figure, with the interval radius of the sum. */

@@ -1,0 +1,45 @@
+// npm run bench: wall time of full reconciles next to bare `node -e 0` start-up, measured
+// in one run on this machine. Medians of repeated runs of the built CLI.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeSyntheticLedger } from './synthetic.mjs';
+
+const CLI = path.resolve('dist/cli/main.js');
+const work = mkdtempSync(path.join(tmpdir(), 'avstamning-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(args, runs) {
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    ms.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(ms);
+}
+
+const reconcile = (dir, extra) => [CLI, 'reconcile', dir, '--quiet', '--json', path.join(work, 'r.json'), '--junit', path.join(work, 'r.xml'), ...extra];
+const rows = [];
+const bare = time(['-e', '0'], 11);
+rows.push(['node -e 0 (bare start-up)', bare]);
+const bundled = 'ledgers/migrationsverket/2024';
+rows.push(['bundled: check (load + validate)', time([CLI, 'check', bundled], 7)]);
+const noXlsx = time(reconcile(bundled, ['--no-xlsx']), 7);
+rows.push(['bundled: reconcile + JSON + JUnit', noXlsx]);
+const withXlsx = time(reconcile(bundled, ['--xlsx', path.join(work, 'b.xlsx')]), 5);
+rows.push(['bundled: reconcile + JSON + JUnit + workbook', withXlsx]);
+for (const factor of [10, 100]) {
+  const dir = path.join(work, `synthetic-${factor}x`);
+  writeSyntheticLedger(dir, factor);
+  const runs = factor === 100 ? 3 : 5;
+  rows.push([`synthetic ${factor}x: reconcile + JSON + JUnit`, time(reconcile(dir, ['--no-xlsx']), runs)]);
+  rows.push([`synthetic ${factor}x: reconcile + JSON + JUnit + workbook`, time(reconcile(dir, ['--xlsx', path.join(work, `s${factor}.xlsx`)]), runs)]);
+}
+rmSync(work, { recursive: true, force: true });
+
+console.log(`avstämning benchmark · node ${process.version} · medians`);
+for (const [name, ms] of rows) console.log(`  ${name.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms  ${(ms / bare).toFixed(1).padStart(6)} × start-up`);
+console.log(`  workbook adds ${(withXlsx - noXlsx).toFixed(0)} ms = ${((withXlsx - noXlsx) / bare).toFixed(1)} × start-up to the bundled reconcile`);
