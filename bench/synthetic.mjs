@@ -51,7 +51,7 @@ export function writeSyntheticLedger(dir, factor) {
       let aSum = Array(8).fill(0);
       const poster = [];
       for (let p = 0; p < 3; p++) {
-        const ib = rand(), t = rand() + 100000, u2 = rand() + 50000;
+        const ib = rand(), t = rand() + 100000, u2 = (rand() % 40000) + 10000;
         const v = [ib, t, 0, 0, -ib, t, -u2, t - u2];
         aSum = aSum.map((x, i) => x + v[i]);
         poster.push(`            - {ap: ${p + 1}, namn: "Post ${p + 1}", v: [${v.map(fmt).join(', ')}]}`);

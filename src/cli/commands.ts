@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { loadLedger } from '../ledger/load.js';
 import { reconcile } from '../rules/engine.js';
+import { RULES } from '../rules/catalogue.js';
 import { renderConsole } from '../render/console.js';
 import { renderJson } from '../render/json.js';
 import { renderJunit } from '../render/junit.js';
@@ -71,4 +72,9 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
   const text = renderConsole(ledger, result, written);
   process.stdout.write(args.quiet ? text.split('\n\n')[0] + '\n' : text);
   return result.summary.discrepancy > 0 ? EXIT.discrepancy : EXIT.ok;
+}
+
+export function runRules(): number {
+  for (const r of RULES) process.stdout.write(`${r.id.padEnd(5)} ${r.severity.padEnd(7)} ${r.title}\n      källa: ${r.source}\n      läser: ${r.reads}\n`);
+  return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCheck, runReconcile } from './commands.js';
+import { runCheck, runReconcile, runRules } from './commands.js';
 import { EXIT } from './exit.js';
 import { LedgerInputError, formatInputError } from '../ledger/errors.js';
 
@@ -16,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const parser = yargs(argv)
     .scriptName('avstamning')
+    .updateStrings(SWEDISH as unknown as Record<string, string>)
     .usage('$0 <kommando> <huvudboksmapp> [flaggor]\n\nAvstämning av statliga myndigheters årsredovisningar.')
     .command(
       'check <ledger-dir>',
@@ -51,7 +52,15 @@ async function main(argv: string[]): Promise<number> {
         });
       },
     )
-    .demandCommand(1, 'Ange ett kommando: check eller reconcile.')
+    .command(
+      'rules',
+      'Lista regelkatalogen: id, allvarlighet, titel och källa för varje kontroll',
+      (y) => y,
+      () => {
+        code = runRules();
+      },
+    )
+    .demandCommand(1, 'Ange ett kommando: check, reconcile eller rules.')
     .strict()
     .parserConfiguration({ 'boolean-negation': false })
     .help()
@@ -76,6 +85,34 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+/** yargs has no Swedish locale: the strings users see, in Swedish. */
+const SWEDISH = {
+  'Commands:': 'Kommandon:',
+  'Options:': 'Flaggor:',
+  'Positionals:': 'Argument:',
+  'Examples:': 'Exempel:',
+  boolean: 'boolesk',
+  string: 'text',
+  required: 'obligatorisk',
+  default: 'standard',
+  'Show help': 'Visa hjälp',
+  'Show version number': 'Visa versionsnumret',
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: 'För få argument: fick %s, behöver minst %s',
+    other: 'För få argument: fick %s, behöver minst %s',
+  },
+  'Too many non-option arguments: got %s, maximum of %s': {
+    one: 'För många argument: fick %s, högst %s',
+    other: 'För många argument: fick %s, högst %s',
+  },
+  'Unknown argument: %s': { one: 'Okänt argument: %s', other: 'Okända argument: %s' },
+  'Unknown command: %s': { one: 'Okänt kommando: %s', other: 'Okända kommandon: %s' },
+  'Missing required argument: %s': { one: 'Saknar obligatoriskt argument: %s', other: 'Saknar obligatoriska argument: %s' },
+  'Not enough arguments following: %s': 'För få argument efter: %s',
+  'Invalid values:': 'Ogiltiga värden:',
+  'Argument: %s, Given: %s, Choices: %s': 'Argument: %s, givet: %s, val: %s',
+};
+
 /** The package version; the CLI runs from dist/cli/ or the bundle in dist/bin/, both two levels down. */
 function version(): string {
   try {
@@ -85,6 +122,12 @@ function version(): string {
   }
 }
 const __dirname_ = () => path.dirname(process.argv[1] ? realpathSync(process.argv[1]) : '.');
+
+// A closed pipe (`avstamning rules | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(hideBin(process.argv)).then(
   (code) => {

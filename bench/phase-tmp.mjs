@@ -1,0 +1,16 @@
+const t0 = performance.now();
+const { loadLedger } = await import('../dist/ledger/load.js');
+const t1 = performance.now();
+const { reconcile } = await import('../dist/rules/engine.js');
+const { renderJson } = await import('../dist/render/json.js');
+const { renderJunit } = await import('../dist/render/junit.js');
+const t2 = performance.now();
+await import('yargs'); await import('yargs/helpers');
+const t3 = performance.now();
+const l = await loadLedger('ledgers/migrationsverket/2024');
+const t4 = performance.now();
+const r = reconcile(l);
+const t5 = performance.now();
+renderJson(l, r); renderJunit(l, r);
+const t6 = performance.now();
+console.log({ importLoad: t1 - t0, importRest: t2-t1, importYargs: t3 - t2, load: t4 - t3, reconcile: t5 - t4, render: t6 - t5 });
