@@ -85,10 +85,10 @@ export function halfUnit(unit: Unit, decimals: number): Decimal {
   return half;
 }
 
-/** Format an amount the Swedish way: thin groups of three, minus sign, decimal comma. */
+/** Format an amount as printed in a report: groups of three separated by spaces, `-`, decimal comma. */
 export function formatAmount(value: Decimal, decimals = value.decimalPlaces()): string {
-  const fixed = value.abs().toFixed(decimals);
-  const [int, frac] = fixed.split('.');
+  const rounded = value.toDecimalPlaces(decimals);
+  const [int, frac] = rounded.abs().toFixed(decimals).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${value.isNegative() && !value.isZero() ? '-' : ''}${grouped}${frac ? ',' + frac : ''}`;
+  return `${rounded.isNegative() && !rounded.isZero() ? '-' : ''}${grouped}${frac ? ',' + frac : ''}`;
 }

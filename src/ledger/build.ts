@@ -65,6 +65,8 @@ export function buildLedger(
   errors: InputError[],
 ): Ledger {
   const figures = new Map<string, Figure>();
+  /** Ids of cells printed empty (`–`): known, but without an amount. */
+  const emptyCells = new Set<string>();
   const err = (at: SourceRef, message: string) => errors.push({ ...at, message });
   const m = manifest.data;
 
@@ -98,10 +100,13 @@ export function buildLedger(
         : `${id}: förväntade ett belopp som "5 611 532", "-1 163 260" eller "–", fick "${printed}"`);
       return undefined;
     }
-    if (parsed.value === null) return undefined;
+    if (parsed.value === null) {
+      emptyCells.add(id);
+      return undefined;
+    }
     const u = UNITS[unit];
     if (parsed.decimals > u.maxDecimals) {
-      err(at, `${id}: beloppet "${printed}" har ${parsed.decimals} decimaler, enheten ${u.id} tillåter ${u.maxDecimals}`);
+      err(at, `${id}: beloppet "${printed}" har ${parsed.decimals} ${parsed.decimals === 1 ? 'decimal' : 'decimaler'}, enheten ${u.id} tillåter ${u.maxDecimals}`);
       return undefined;
     }
     const previous = figures.get(id);
@@ -178,7 +183,9 @@ export function buildLedger(
         if (fid) cells[c.id] = fid;
       });
       const sum = r.summa?.map(parseTerm);
-      sum?.forEach((term, k) => pending.push({ kind: 'row', ref: `${t.id}.${term.ref}`, at: src.at([...rp, 'summa', k]), what: `summa i ${t.id}.${r.id}` }));
+      sum?.forEach((term, k) => {
+        if (!t.rader.some((x) => x.id === term.ref || x.rad === term.ref)) err(src.at([...rp, 'summa', k]), `summa i ${t.id}.${r.id}: okänd rad "${term.ref}": förväntade en rad i samma tabell (${t.id})`);
+      });
       const equals = asList(r.lika).map(parseTerm);
       const specifies = asList(r.specificerar).map(parseTerm);
       for (const [key, terms] of [['lika', equals], ['specificerar', specifies]] as const) {
@@ -404,7 +411,8 @@ export function buildLedger(
         break;
       }
       case 'figure':
-        if (!figures.has(p.ref)) err(p.at, `${p.what}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`);
+        if (emptyCells.has(p.ref)) err(p.at, `${p.what}: figuren "${p.ref}" är tom (–) i rapporten och kan inte stämmas av`);
+        else if (!figures.has(p.ref)) err(p.at, `${p.what}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`);
         break;
       case 'anslagspost':
         if (!postIds.has(p.ref)) err(p.at, `${p.what}: okänd anslagspost "${p.ref}": förväntade en anslagspost i anslagsredovisningen, som uo8.1_2.ap2`);

@@ -101,24 +101,37 @@ export async function loadLedger(dir: string): Promise<Ledger> {
     const text = readFileSync(path.join(realDir, name), 'utf8');
     return readYaml(text, name, errors);
   };
-  let manifestText: YamlSource | undefined;
-  try {
-    manifestText = read(MANIFEST);
-  } catch {
-    errors.push({ file: MANIFEST, line: 1, column: 1, message: `saknar ${MANIFEST} i ${dir}` });
+  // The manifest is confined to the directory like every other file.
+  const manifestPath = insideLedger(realDir, realDir, MANIFEST);
+  if (typeof manifestPath !== 'string') {
+    errors.push({ file: MANIFEST, line: 1, column: 1, message: manifestPath.error.startsWith('filen') ? `saknar ${MANIFEST} i ${dir}` : manifestPath.error });
     return fail();
   }
-  const manifest = validate(manifestSchema, manifestText!, errors);
+  const manifestText = read(path.relative(realDir, manifestPath)) as YamlSource;
+  if (errors.length) return fail();
+  if (manifestText.value === null) {
+    errors.push({ file: MANIFEST, line: 1, column: 1, message: 'filen är tom' });
+    return fail();
+  }
+  const manifest = validate(manifestSchema, manifestText, errors);
   if (!manifest) return fail();
 
   const files: ParsedFile[] = [];
+  /** Files read so far, by resolved path relative to the ledger directory. */
+  const seen = new Set<string>([MANIFEST]);
   const loadOne = <S extends z.ZodType>(name: string, at: [string, number?], schema: S) => {
     const resolved = insideLedger(realDir, realDir, name);
     if (typeof resolved !== 'string') {
-      errors.push({ ...manifestText!.at(at.filter((x) => x !== undefined) as (string | number)[]), message: resolved.error });
+      errors.push({ ...manifestText.at(at.filter((x) => x !== undefined) as (string | number)[]), message: resolved.error });
       return undefined;
     }
-    const src = read(path.relative(realDir, resolved));
+    const relative = path.relative(realDir, resolved);
+    if (seen.has(relative)) {
+      errors.push({ ...manifestText.at(at.filter((x) => x !== undefined) as (string | number)[]), message: `filen "${name}" finns redan i listan` });
+      return undefined;
+    }
+    seen.add(relative);
+    const src = read(relative);
     if (!src || src.value === null) {
       if (src && !errors.some((e) => e.file === src.file)) errors.push({ file: src.file, line: 1, column: 1, message: 'filen är tom' });
       return undefined;
@@ -126,13 +139,7 @@ export async function loadLedger(dir: string): Promise<Ledger> {
     const data = validate(schema, src, errors);
     return data === undefined ? undefined : { src, data: data as z.infer<S> };
   };
-  const seen = new Set<string>();
   for (const [i, name] of manifest.filer.entries()) {
-    if (seen.has(name)) {
-      errors.push({ ...manifestText!.at(['filer', i]), message: `filen "${name}" finns redan i listan` });
-      continue;
-    }
-    seen.add(name);
     const f = loadOne(name, ['filer', i], ledgerFileSchema);
     if (f) files.push(f);
   }
