@@ -420,9 +420,9 @@ export const RULES: readonly Rule[] = [
       const negative = ub.filter((f) => figureValue(l, f)?.isNegative());
       const out: CheckSpec[] = [];
       const sparande = cell(vu, 'anslagssparande', l.year);
-      if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${l.year} = summan av positiva utgående överföringsbelopp`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos) });
+      if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${l.year} = summan av positiva utgående överföringsbelopp`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos), zeroIfEmpty: true });
       const kredit = cell(vu, 'anslagskredit_utnyttjad', l.year);
-      if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${l.year} = summan av negativa utgående överföringsbelopp`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg) });
+      if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${l.year} = summan av negativa utgående överföringsbelopp`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg), zeroIfEmpty: true });
       return out;
     },
   },
@@ -525,7 +525,7 @@ export const RULES: readonly Rule[] = [
         // Checked wherever a credit is decided or the balance is negative; without a
         // granted credit the limit is zero (C-2): the right side is empty.
         if (!ub || (!kredit && !figureValue(l, ub)?.isNegative())) return [];
-        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${p.anslag.designation} ap ${p.ap}: −utgående överföringsbelopp ≤ anslagskredit`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [] }];
+        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${p.anslag.designation} ap ${p.ap}: −utgående överföringsbelopp ≤ anslagskredit`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [], zeroIfEmpty: true }];
       }),
   },
   {
@@ -539,7 +539,7 @@ export const RULES: readonly Rule[] = [
         const used = p.figures.utnyttjat_medgivet_overskridande;
         const medgivet = latest(l, p.id, 'medgivetOverskridande');
         if (!used || (!medgivet && !figureValue(l, used)?.abs().gt(0))) return [];
-        return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [] }];
+        return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [], zeroIfEmpty: true }];
       }),
   },
   {

@@ -3,7 +3,7 @@
  * the rounding-aware comparison, applies the acknowledged differences and measures which
  * figures no check reads. Returns plain serializable data; decides nothing about exit codes.
  */
-import { ZERO } from '../domain/amount.js';
+import { UNITS, ZERO } from '../domain/amount.js';
 import type { Figure, Ledger, Term } from '../domain/model.js';
 import { RULES } from './catalogue.js';
 import { classify, commonUnit, productSide, sumSide } from './interval.js';
@@ -24,15 +24,15 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
     });
   const left = resolve(spec.left);
   const right = resolve(spec.right);
-  // A limit with nothing granted compares against zero; other checks need both sides.
-  if (!left.length || (!right.length && spec.relation !== 'le')) return undefined;
+  // A check needs both sides, unless an empty right side means zero.
+  if (!left.length || (!right.length && !spec.zeroIfEmpty)) return undefined;
   const figures: Figure[] = [...left, ...right].map((x) => x.figure);
   const leftUnits = left.map((x) => x.figure.unit);
   const unit = spec.product ? commonUnit(right.map((x) => x.figure.unit)) : commonUnit([...leftUnits, ...right.map((x) => x.figure.unit)]);
   if (!unit) throw new Error(`check ${spec.id}: figures in incompatible units (${figures.map((f) => f.unit).join(', ')})`);
-  const l = spec.product
-    ? productSide(sumSide([left[0]!], left[0]!.figure.unit), sumSide(left.slice(1, 2), left[1]?.figure.unit ?? unit))
-    : sumSide(left, unit);
+  // A product: the money factor in the comparison unit, the other (a count) in its own.
+  const own = (x: { figure: Figure }) => (UNITS[x.figure.unit].kronor ? unit : x.figure.unit);
+  const l = spec.product ? productSide(sumSide([left[0]!], own(left[0]!)), sumSide(left.slice(1, 2), own(left[1] ?? left[0]!))) : sumSide(left, unit);
   const r = right.length ? sumSide(right, unit) : { value: ZERO, radius: ZERO };
   const difference = l.value.minus(r.value);
   const tolerance = l.radius.plus(r.radius);
@@ -132,11 +132,14 @@ function acknowledge(checks: readonly CheckResult[], ledger: Ledger, stale: Stal
   ledger.acknowledgements.forEach((a, i) => {
     if (used.has(i)) return;
     const check = checks.find((c) => c.id === a.check);
+    const acknowledgedBy = out.find((c) => c.id === a.check && c.status === 'acknowledged');
     const why = !check
       ? 'ingen kontroll har detta id'
-      : check.status !== 'discrepancy'
-        ? `kontrollen har status ${check.status}, inte avvikelse`
-        : 'kontrollen läser inte de angivna figurerna';
+      : acknowledgedBy
+        ? 'kontrollen är redan kvitterad av en annan känd avvikelse'
+        : check.status !== 'discrepancy'
+          ? `kontrollen har status ${check.status}, inte avvikelse`
+          : 'kontrollen läser inte de angivna figurerna';
     stale.push({ check: a.check, ...(a.figures ? { figures: a.figures } : {}), reason: a.reason, source: a.source, why });
   });
   return out;

@@ -31,6 +31,8 @@ export interface CheckSpec {
   readonly right: readonly Term[];
   /** Left side is the product of its two terms (driftkostnad per årsarbetskraft × årsarbetskrafter). */
   readonly product?: boolean;
+  /** A right side without figures counts as zero (a limit nobody granted, a sum of no posts). */
+  readonly zeroIfEmpty?: boolean;
 }
 
 /** A rule: its description and the checks it makes of a ledger. Declared once, in catalogue.ts. */
