@@ -193,6 +193,14 @@ describe('a valid ledger', SLOW, () => {
         '  deklarerade avstämningar: 0, kända avvikelser: 0',
         '  figurer totalt: 51',
         '',
+        'Tabeller:',
+        '  rr                          14  Resultaträkning',
+        '  br                          18  Balansräkning',
+        '  vu                           5  Sammanställning över väsentliga uppgifter',
+        '  not01                        4  Intäkter av anslag',
+        '  anslagsredovisning           8  Anslagsredovisning (anslag, inkomsttitlar, bemyndiganden, finansiella villkor)',
+        '  regleringsbrev               2  Regleringsbrevets beslut',
+        '',
       ].join('\n'),
     );
   });

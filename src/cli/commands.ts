@@ -32,6 +32,11 @@ export function summarize(ledger: Ledger): string {
     `  övriga tabeller: ${ledger.tables.filter((t) => t.kind === 'tabell').length} (${ledger.tables.filter((t) => t.kind === 'tabell').reduce((n, t) => n + tableFigures(t), 0)} figurer)`,
     `  deklarerade avstämningar: ${ledger.ties.length}, kända avvikelser: ${ledger.acknowledgements.length}`,
     `  figurer totalt: ${ledger.figures.size}`,
+    '',
+    'Tabeller:',
+    ...ledger.tables.map((t) => `  ${t.id.padEnd(24)} ${String(tableFigures(t)).padStart(5)}  ${t.title}`),
+    ...(a ? [`  ${'anslagsredovisning'.padEnd(24)} ${String(count('anslag.') + count('inkomsttitel.') + count('bemyndigande.') + count('villkor.')).padStart(5)}  Anslagsredovisning (anslag, inkomsttitlar, bemyndiganden, finansiella villkor)`] : []),
+    ...(ledger.regleringsbrev ? [`  ${'regleringsbrev'.padEnd(24)} ${String(count('rb.')).padStart(5)}  Regleringsbrevets beslut`] : []),
   ].join('\n') + '\n';
 }
 
