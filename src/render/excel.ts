@@ -1,6 +1,124 @@
-// Placeholder until the workbook renderer lands (issue 4).
+/**
+ * The auditors' workbook (docs/workbook.md). The workbook is planned as plain data first
+ * (src/render/excel/workbook.ts), then streamed with exceljs's WorkbookWriter one sheet at a
+ * time, each row committed as soon as it is written.
+ *
+ * Safety: every text from the input is written as a string value (shared string), never as
+ * a formula, whatever it starts with; formulas are only the ones built here from cell
+ * addresses. exceljs is imported only by this module, which the CLI loads on demand.
+ */
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
-export async function writeWorkbook(_ledger: Ledger, _result: Reconciliation, _file: string): Promise<void> {
-  throw new Error('the workbook renderer is not written yet');
+import type { Cell, SheetPlan, WorkbookPlan } from './excel/plan.js';
+import { patchWorksheet, type PatchedWorksheet } from './excel/stream-fixes.js';
+import { CF_FILL } from './excel/styles.js';
+import { planWorkbook } from './excel/workbook.js';
+
+export { planWorkbook };
+
+export async function writeWorkbook(ledger: Ledger, result: Reconciliation, file: string): Promise<void> {
+  await writePlan(planWorkbook(ledger, result), file);
 }
+
+type WorkbookWriterClass = typeof ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * Only the streaming writer: requiring its module directly skips exceljs's reader, CSV and
+ * in-memory workbook (about 80 ms instead of 220 ms at start-up). Falls back to the package
+ * entry point should a later exceljs close its internal paths.
+ */
+function workbookWriter(): WorkbookWriterClass {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
+  } catch {
+    return (require('exceljs') as typeof ExcelJS).stream.xlsx.WorkbookWriter;
+  }
+}
+
+export async function writePlan(plan: WorkbookPlan, file: string): Promise<void> {
+  const WorkbookWriter = workbookWriter();
+  const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  wb.creator = 'avstämning';
+  wb.lastModifiedBy = 'avstämning';
+  wb.created = plan.date;
+  wb.modified = plan.date;
+  wb.title = plan.title;
+  wb.subject = plan.subject;
+  wb.keywords = plan.keywords;
+  wb.description = plan.description;
+  wb.category = 'Årsredovisning';
+  // Not in exceljs's typings, but written to docProps/core.xml.
+  (wb as unknown as { language: string }).language = 'sv-SE';
+  wb.views = [{ x: 0, y: 0, width: 28800, height: 16000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  await wb.commit();
+}
+
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): void {
+  const { rows: frozenRows, columns: frozenCols } = plan.frozen;
+  const ws = wb.addWorksheet(plan.name, {
+    views: [
+      frozenRows || frozenCols
+        ? { state: 'frozen', xSplit: frozenCols, ySplit: frozenRows, showGridLines: false }
+        : { state: 'normal', showGridLines: false },
+    ],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: plan.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printArea: plan.printArea,
+      ...(plan.printTitles ? { printTitlesRow: plan.printTitles } : {}),
+    },
+    headerFooter: { oddFooter: `&L${escapeHeader(plan.name)}&RSida &P av &N` },
+    ...(plan.autoFilter ? { autoFilter: plan.autoFilter } : {}),
+  });
+  const patched = patchWorksheet(ws);
+  ws.columns = plan.widths.map((width) => ({ width }));
+  plan.rows.forEach((r, i) => {
+    const row = ws.getRow(i + 1);
+    if (r.height) row.height = r.height;
+    r.cells.forEach((c, j) => {
+      if (c) writeCell(row.getCell(j + 1), c, patched);
+    });
+    row.commit();
+  });
+  // Without the patch the writer would put the hyperlinks before the conditional
+  // formatting, which Excel rejects: then the static fills alone show the status.
+  if (patched) {
+    (plan.conditional ?? []).forEach((cf, i) =>
+      ws.addConditionalFormatting({
+        ref: cf.ref,
+        rules: [{ type: 'expression', priority: i + 1, formulae: [cf.formula], style: CF_FILL[cf.style] as Partial<ExcelJS.Style> }],
+      }),
+    );
+  }
+  ws.commit();
+}
+
+function writeCell(cell: ExcelJS.Cell, c: Cell, patched: PatchedWorksheet | undefined): void {
+  switch (c.kind) {
+    case 'text':
+      // A plain string (or a hyperlink's text) is stored as a shared string: never a formula.
+      if (c.link?.startsWith('#') && patched) {
+        cell.value = c.text;
+        patched.addInternalLink(cell.address, c.link.slice(1));
+      } else cell.value = c.link && c.text ? { text: c.text, hyperlink: c.link } : c.text;
+      break;
+    case 'number':
+      cell.value = c.value;
+      break;
+    case 'formula':
+      cell.value = { formula: c.formula, result: c.result } as ExcelJS.CellFormulaValue;
+      break;
+  }
+  cell.style = c.style as Partial<ExcelJS.Style>;
+}
+
+/** `&` starts a code in header/footer text. */
+const escapeHeader = (s: string) => s.replace(/&/g, '&&');

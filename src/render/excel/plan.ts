@@ -1,0 +1,238 @@
+/**
+ * The workbook as plain data, before any exceljs object exists: sheets of rows of cells,
+ * each cell a text, a number or a formula with its cached result. Planning first lets every
+ * cross-sheet reference (figure cells, check rows, note sheets) be known before the first
+ * row is streamed, in whatever order the sheets are written.
+ */
+import type { CellStyle } from './styles.js';
+import { S } from './styles.js';
+
+export type Cell =
+  /** A string value, never a formula, whatever characters it starts with. */
+  | { readonly kind: 'text'; readonly text: string; readonly style: CellStyle; readonly link?: string }
+  | { readonly kind: 'number'; readonly value: number; readonly style: CellStyle }
+  | { readonly kind: 'formula'; readonly formula: string; readonly result: number | string; readonly style: CellStyle };
+
+export interface RowPlan {
+  readonly cells: readonly (Cell | undefined)[];
+  readonly height?: number;
+}
+
+export interface ConditionalFill {
+  /** Range, e.g. `A4:P780`. */
+  readonly ref: string;
+  /** Formula of the top-left cell, e.g. `$L4="avvikelse"`. */
+  readonly formula: string;
+  readonly style: 'ok' | 'rounding' | 'discrepancy' | 'acknowledged';
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly rows: readonly RowPlan[];
+  readonly widths: readonly number[];
+  /** Rows and columns kept in view (frozen panes). */
+  readonly frozen: { readonly rows: number; readonly columns: number };
+  readonly landscape: boolean;
+  /** Rows repeated on every printed page, e.g. `1:3`. */
+  readonly printTitles?: string;
+  /** The printed range as exceljs takes it, `A$1:M$780` (it prefixes each part with `$`). */
+  readonly printArea: string;
+  readonly autoFilter?: string;
+  readonly conditional?: readonly ConditionalFill[];
+}
+
+export interface WorkbookPlan {
+  readonly title: string;
+  readonly subject: string;
+  readonly keywords: string;
+  readonly description: string;
+  /** Fixed date for created/modified: the workbook content does not depend on when it was written. */
+  readonly date: Date;
+  readonly sheets: readonly SheetPlan[];
+}
+
+/** Column letters of a 1-based column number. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet name as written inside a formula or a link: always quoted, quotes doubled. */
+export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** A cell: sheet, 1-based row and column. */
+export interface Address {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+export const a1 = (a: { row: number; col: number }) => `${columnLetter(a.col)}${a.row}`;
+export const ref = (a: Address) => `${quoteSheet(a.sheet)}!${a1(a)}`;
+/** An exceljs internal hyperlink target. */
+export const linkTo = (a: Address) => `#${ref(a)}`;
+
+/** Excel's rules for sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
+export class SheetNames {
+  private readonly used = new Set<string>();
+
+  /** Reserves a fixed name (our own Swedish names). */
+  reserve(name: string): string {
+    this.used.add(name.toLowerCase());
+    return name;
+  }
+
+  /** A safe, unique name from input text (a table title). */
+  fromText(text: string, fallback: string): string {
+    // Keep letters, digits, spaces and harmless punctuation; an input title cannot smuggle a
+    // quote, bracket or formula character into a sheet name (and so into formulas and links).
+    let base = text
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N} .,()&%–-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[^\p{L}\p{N}]+/u, '')
+      .trim();
+    if (!base) base = fallback;
+    base = truncate(base, 31);
+    let name = base;
+    for (let n = 2; this.used.has(name.toLowerCase()) || name.toLowerCase() === 'history'; n++) {
+      const suffix = ` (${n})`;
+      name = truncate(base, 31 - suffix.length) + suffix;
+    }
+    return this.reserve(name);
+  }
+}
+
+/** Cuts at a word boundary when one is near, and never leaves trailing punctuation. */
+function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let cut = s.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  if (space >= max - 10) cut = cut.slice(0, space);
+  return cut.replace(/[\s.,(&–-]+$/u, '');
+}
+
+/** Display width of a cell's content, in characters, for column widths. */
+function contentWidth(cell: Cell): number {
+  switch (cell.kind) {
+    case 'text':
+      return Math.max(...cell.text.split('\n').map((l) => l.length)) * (cell.style.font?.bold ? 1.1 : 1) * ((cell.style.font?.size ?? 11) / 11);
+    case 'number':
+      return numberWidth(cell.value);
+    case 'formula':
+      return typeof cell.result === 'number' ? numberWidth(cell.result) : cell.result.length;
+  }
+}
+function numberWidth(v: number): number {
+  const [int = '', frac = ''] = Math.abs(v).toString().split('.');
+  return int.length + Math.floor((int.length - 1) / 3) + (v < 0 ? 1 : 0) + (frac ? frac.length + 1 : 0);
+}
+
+const longestWord = (t: string) => Math.max(...t.split(/\s+/).map((w) => w.length));
+
+/** Lines a bold label takes when wrapped at word boundaries in `width` characters. */
+function wrappedLines(t: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of t.split(/\s+/)) {
+    const w = word.length * 1.3;
+    if (used && used + 1 + w > width) {
+      lines++;
+      used = w;
+    } else used += (used ? 1 : 0) + w;
+  }
+  return lines;
+}
+
+export interface SheetOptions {
+  /** Per column: minimum and maximum width (characters). */
+  readonly minWidths?: readonly number[];
+  readonly maxWidths?: readonly number[];
+  readonly landscape?: boolean;
+  /** Columns printed (from A); default all. */
+  readonly printColumns?: number;
+}
+
+/** Builds one sheet row by row and knows the address of every cell it placed. */
+export class SheetBuilder {
+  readonly rows: RowPlan[] = [];
+  frozen = { rows: 0, columns: 0 };
+  printTitles?: string;
+  autoFilter?: string;
+  readonly conditional: ConditionalFill[] = [];
+  /** Rows whose text does not count towards column widths (titles, which overflow). */
+  private readonly wide = new Set<number>();
+
+  constructor(
+    readonly name: string,
+    private readonly options: SheetOptions = {},
+  ) {}
+
+  /** 1-based number of the next row. */
+  get next(): number {
+    return this.rows.length + 1;
+  }
+
+  add(cells: readonly (Cell | undefined)[], height?: number): number {
+    // Array.from turns holes of a sparse array into undefined entries.
+    const dense = Array.from(cells);
+    this.rows.push(height ? { cells: dense, height } : { cells: dense });
+    return this.rows.length;
+  }
+
+  /** A row whose text may overflow into the next columns (titles, notes). */
+  addWide(cells: readonly (Cell | undefined)[], height?: number): number {
+    const n = this.add(cells, height);
+    this.wide.add(n);
+    return n;
+  }
+
+  blank(): number {
+    return this.add([]);
+  }
+
+  address(row: number, col: number): Address {
+    return { sheet: this.name, row, col };
+  }
+
+  build(): SheetPlan {
+    const count = Math.max(1, ...this.rows.map((r) => r.cells.length));
+    const isHeader = (c: Cell | undefined) => !!c && (c.style === S.headerLeft || c.style === S.headerRight);
+    const widths: number[] = [];
+    for (let c = 0; c < count; c++) {
+      let w = 0;
+      this.rows.forEach((r, i) => {
+        const cell = r.cells[c];
+        if (!cell || this.wide.has(i + 1)) return;
+        // A header wraps: its column needs only its longest word.
+        w = Math.max(w, isHeader(cell) && cell.kind === 'text' ? longestWord(cell.text) * 1.1 : contentWidth(cell));
+      });
+      const min = this.options.minWidths?.[c] ?? 6;
+      const max = this.options.maxWidths?.[c] ?? 60;
+      widths.push(Math.round(Math.min(max, Math.max(min, w + 2)) * 10) / 10);
+    }
+    // Give a header row the height its longest wrapped label needs.
+    const rows = this.rows.map((r) => {
+      if (r.height || !r.cells.some(isHeader)) return r;
+      const lines = Math.max(1, ...r.cells.map((c, i) => (c?.kind === 'text' ? wrappedLines(c.text, (widths[i] ?? 10) - 1.5) : 1)));
+      return lines > 1 ? { ...r, height: 15 * Math.min(lines, 6) } : r;
+    });
+    return {
+      name: this.name,
+      rows,
+      widths,
+      frozen: this.frozen,
+      landscape: this.options.landscape ?? count > 6,
+      printArea: `A$1:${columnLetter(Math.min(count, this.options.printColumns ?? count))}$${Math.max(1, rows.length)}`,
+      ...(this.printTitles ? { printTitles: this.printTitles } : {}),
+      ...(this.autoFilter ? { autoFilter: this.autoFilter } : {}),
+      ...(this.conditional.length ? { conditional: this.conditional } : {}),
+    };
+  }
+}
+
+// Cell constructors: strings are always plain string values.
+export const text = (t: string, style: CellStyle = S.text): Cell => ({ kind: 'text', text: t, style });
+export const link = (t: string, target: string, style: CellStyle = S.link): Cell => ({ kind: 'text', text: t, style, link: target });
+export const num = (value: number, style: CellStyle): Cell => ({ kind: 'number', value, style });
+export const formula = (f: string, result: number | string, style: CellStyle): Cell => ({ kind: 'formula', formula: f, result, style });

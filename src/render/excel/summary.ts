@@ -1,0 +1,170 @@
+/** The summary, the note index and the coverage sheet. */
+import { Decimal, UNITS } from '../../domain/amount.js';
+import type { Context } from './context.js';
+import { SHEET, toCellNumber } from './context.js';
+import type { CheckRows } from './checks.js';
+import { COL, STATUS_TEXT } from './checks.js';
+import type { Cell, SheetPlan } from './plan.js';
+import { a1, columnLetter, formula, link, linkTo, num, quoteSheet, SheetBuilder, text } from './plan.js';
+import { numberStyle, S, textStyle } from './styles.js';
+
+/** Rows of the Noter index: title, subtitle, header, then one row per note in number order. */
+export const NOTE_INDEX_FIRST_ROW = 4;
+
+export function summarySheet(ctx: Context, name: string, checks: CheckRows): SheetPlan {
+  const { ledger, result: r } = ctx;
+  const b = new SheetBuilder(name, { minWidths: [28, 14, 40, 12, 10, 12], maxWidths: [48, 60, 70, 18, 12, 16] });
+  b.addWide([text(`Avstämning ${ledger.agency} ${ledger.year}`, S.title)], 21);
+  b.addWide([text(ctx.subtitle, S.subtitle)]);
+  b.blank();
+
+  // The verdict and the counts are formulas over the check sheet's status column.
+  const statusRange = `${quoteSheet(checks.sheet)}!$${columnLetter(COL.status)}$${checks.first}:$${columnLetter(COL.status)}$${checks.last}`;
+  const count = (label: string) => `COUNTIF(${statusRange},"${label}")`;
+  const s = r.summary;
+  const verdict = s.discrepancy
+    ? `${s.discrepancy} ${s.discrepancy > 1 ? 'AVVIKELSER' : 'AVVIKELSE'} ATT ÅTGÄRDA`
+    : `ALLT STÄMMER${s.acknowledged ? ' (med kända avvikelser)' : ''}`;
+  const facts: [string, string | number][] = [
+    ['Myndighet', ledger.agency],
+    ...(ledger.orgnr ? [['Organisationsnummer', ledger.orgnr] as [string, string]] : []),
+    ['Räkenskapsår', ledger.year],
+    ['Layout', ledger.layout],
+    ['Enhet', UNITS[ledger.unit].label],
+    ['Huvudboksfiler', ledger.files.length],
+    ['Figurer', r.coverage.figures],
+  ];
+  const verdictRow = b.next;
+  // Verdict, the facts, the Kontroller row, then one row per status.
+  const countsFirst = verdictRow + 1 + facts.length + 1;
+  const cDisc = `B${countsFirst + 2}`;
+  const cAck = `B${countsFirst + 3}`;
+  b.addWide(
+    [
+      text('Resultat', S.textBold),
+      formula(
+        `IF(${cDisc}>0,IF(${cDisc}=1,"1 AVVIKELSE ATT ÅTGÄRDA",${cDisc}&" AVVIKELSER ATT ÅTGÄRDA"),IF(${cAck}>0,"ALLT STÄMMER (med kända avvikelser)","ALLT STÄMMER"))`,
+        verdict,
+        s.discrepancy ? S.verdictBad : S.verdictGood,
+      ),
+    ],
+    21,
+  );
+  for (const [k, v] of facts) b.add([text(k, S.textBold), typeof v === 'number' ? num(v, numberStyle(0, { left: true })) : text(v, S.text)]);
+  b.add([link('Kontroller', linkTo({ sheet: checks.sheet, row: 1, col: 1 }), textStyle({ link: true, bold: true })), num(s.checks, numberStyle(0, { left: true }))]);
+  // countsFirst: one row per status, in the colour of the status.
+  const statuses = [
+    ['ok', s.ok],
+    ['rounding', s.rounding],
+    ['discrepancy', s.discrepancy],
+    ['acknowledged', s.acknowledged],
+  ] as const;
+  if (b.next !== countsFirst) throw new Error('sammanfattningens rader har flyttats');
+  for (const [status, n] of statuses) {
+    const label = STATUS_TEXT[status];
+    b.add([text(label, textStyle({ fill: status, indent: true })), formula(count(label), n, numberStyle(0, { fill: status, left: true }))]);
+  }
+  b.add([text('Inaktuella kända avvikelser', S.textBold), num(s.stale, numberStyle(0, { left: true }))]);
+  b.add([
+    link('Täckning', linkTo({ sheet: SHEET.coverage, row: 1, col: 1 }), textStyle({ link: true, bold: true })),
+    text(`${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`, S.text),
+  ]);
+  if (r.acknowledgementsIgnored) b.addWide([text('Kända avvikelser ignoreras (--ignore-acknowledgements).', S.textBold)]);
+
+  b.blank();
+  b.addWide([text('Färgkod på Avstämningar: röd = avvikelse, orange = känd avvikelse (med orsak), ljusgul = avrundningsdifferens inom toleransen, ingen färg = ok.', S.subtitle)]);
+
+  const listHeader = ['Kontroll-id', 'Avser', 'Orsak', 'Differens', 'Tolerans ±', 'Status'];
+  const list = (title: string, status: 'discrepancy' | 'acknowledged') => {
+    const items = r.checks.filter((c) => c.status === status);
+    b.blank();
+    b.addWide([text(`${title} (${items.length})`, S.section)]);
+    if (!items.length) {
+      b.add([text('inga', S.text)]);
+      return;
+    }
+    b.add(listHeader.map((h, i) => text(h, i === 3 || i === 4 ? S.headerRight : S.headerLeft)));
+    for (const c of items) {
+      const row = checks.rows.get(c.id)!;
+      const target = (col: number) => `${quoteSheet(checks.sheet)}!${a1({ row, col })}`;
+      const fill = c.status;
+      b.add([
+        link(c.id, linkTo({ sheet: checks.sheet, row, col: 1 }), textStyle({ link: true, fill })),
+        text(c.subject, textStyle({ fill })),
+        c.reason !== undefined ? text(c.reason, textStyle({ fill })) : text('', textStyle({ fill })),
+        formula(target(COL.difference), toCellNumber(new Decimal(c.difference)), numberStyle(new Decimal(c.difference).decimalPlaces(), { fill })),
+        num(toCellNumber(new Decimal(c.tolerance)), numberStyle(new Decimal(c.tolerance).decimalPlaces(), { fill })),
+        formula(target(COL.status), STATUS_TEXT[c.status], textStyle({ fill, bad: status === 'discrepancy' })),
+      ]);
+    }
+  };
+  list('Avvikelser', 'discrepancy');
+  list('Kända avvikelser', 'acknowledged');
+
+  b.blank();
+  b.addWide([text(`Inaktuella kända avvikelser (${r.stale.length})`, S.section)]);
+  if (!r.stale.length) b.add([text('inga', S.text)]);
+  else {
+    b.add(['Kontroll-id', 'Varför inaktuell', 'Orsak', 'Källa'].map((h) => text(h, S.headerLeft)));
+    for (const a of r.stale) {
+      const row = checks.rows.get(a.check);
+      b.add([
+        row ? link(a.check, linkTo({ sheet: checks.sheet, row, col: 1 })) : text(a.check, S.text),
+        text(a.why, S.text),
+        text(a.reason, S.text),
+        text(`${a.source.file}:${a.source.line}`, S.text),
+      ]);
+    }
+  }
+  b.frozen = { rows: 1, columns: 0 };
+  b.printTitles = '1:2';
+  return b.build();
+}
+
+export function notesIndexSheet(ctx: Context, name: string): SheetPlan {
+  const b = new SheetBuilder(name, { minWidths: [6, 40, 14, 24], maxWidths: [8, 80, 16, 40], landscape: false });
+  b.addWide([text('Noter', S.title)], 21);
+  b.addWide([text(ctx.subtitle, S.subtitle)]);
+  const header = b.add(['Not', 'Rubrik', 'Tabeller', 'Hänvisas från'].map((h) => text(h, S.headerLeft)));
+  if (b.next !== NOTE_INDEX_FIRST_ROW) throw new Error('notindexets rader har flyttats');
+  for (const note of [...ctx.ledger.notes].sort((x, y) => x.number - y.number)) {
+    const sheet = ctx.noteSheets.get(note.number);
+    const from = ctx.noteRefs.get(note.number);
+    const cells: (Cell | undefined)[] = [
+      sheet ? link(String(note.number), linkTo({ sheet, row: 1, col: 1 }), S.linkCenter) : text(String(note.number), S.center),
+      sheet ? link(note.title, linkTo({ sheet, row: 1, col: 1 })) : text(note.title, S.text),
+      text(note.tables.length ? String(note.tables.length) : 'ingen sifferuppgift', note.tables.length ? S.center : S.muted),
+      from ? link(`${from.sheet} ${a1(from)}`, linkTo(from)) : undefined,
+    ];
+    b.add(cells);
+  }
+  b.frozen = { rows: header, columns: 0 };
+  b.printTitles = `1:${header}`;
+  return b.build();
+}
+
+export function coverageSheet(ctx: Context, name: string): SheetPlan {
+  const { result: r } = ctx;
+  const b = new SheetBuilder(name, { minWidths: [30, 40, 12, 6, 24, 30], maxWidths: [60, 70, 16, 8, 40, 80], landscape: true });
+  b.addWide([text('Täckning: figurer som ingen kontroll läser', S.title)], 21);
+  b.addWide([text(`${ctx.subtitle} · ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`, S.subtitle)]);
+  const header = b.add(['Figur-id', 'Beskrivning', 'Värde', 'Enhet', 'Källa (fil:rad)', 'Motivering (olasta_figurer)'].map((h, i) => text(h, i === 2 ? S.headerRight : S.headerLeft)));
+  const why = new Map<string, string>();
+  for (const j of r.coverage.justified ?? []) for (const id of j.figures) why.set(id, j.reason);
+  for (const id of r.coverage.uncovered) {
+    const f = ctx.figure(id);
+    const at = ctx.figures.get(id);
+    const reason = why.get(id);
+    b.add([
+      at ? link(id, linkTo(at)) : text(id, S.text),
+      text(f?.label ?? '', S.text),
+      f?.value ? num(toCellNumber(f.value), numberStyle(f.decimals)) : text('–', S.empty),
+      text(f ? UNITS[f.unit].label : '', S.text),
+      text(f ? `${f.source.file}:${f.source.line}` : '', S.text),
+      reason ? text(reason, S.text) : text('saknas: en regel eller en motivering fattas', textStyle({ bad: true })),
+    ]);
+  }
+  b.frozen = { rows: header, columns: 1 };
+  b.printTitles = `1:${header}`;
+  return b.build();
+}

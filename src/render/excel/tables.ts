@@ -1,0 +1,234 @@
+/**
+ * The report's own sheets: statements, the anslagsredovisning, notes and other tables,
+ * laid out as printed. Every figure is a value cell (the published figure, totals
+ * included); the checks sheet recomputes totals with formulas that point here.
+ */
+import { ANSLAG_COLUMN_LABELS } from '../../domain/model.js';
+import type { AnslagRowFigures, Ledger, Note, Row, Table } from '../../domain/model.js';
+import { UNITS } from '../../domain/amount.js';
+import { layoutFor } from '../../domain/layouts/index.js';
+import type { Context } from './context.js';
+import { humanize, postLabel, unitHeading } from './context.js';
+import type { Cell, SheetPlan } from './plan.js';
+import { SheetBuilder, text } from './plan.js';
+import { S, textStyle } from './styles.js';
+
+/** Widths of the label and note columns; numbers size themselves. */
+const TABLE_WIDTHS = { minWidths: [30, 6], maxWidths: [70, 14] };
+
+function titleRows(b: SheetBuilder, title: string, ctx: Context): void {
+  b.addWide([text(title, S.title)], 21);
+  b.addWide([text(ctx.subtitle, S.subtitle)]);
+}
+
+/** Whether a statement row is a total: a layout sum line or a declared `summa`. */
+function isTotal(ledger: Ledger, table: Table, row: Row): boolean {
+  if (row.sum?.length) return true;
+  if (table.kind === 'not' || table.kind === 'tabell') return false;
+  const line = layoutFor(ledger.layout, table.kind)?.lines.find((l) => l.id === (row.line ?? row.id));
+  return !!line?.sum?.length;
+}
+
+/**
+ * One table: a header row (unit, Not, the columns, Enhet when rows differ, Rad-id) and its
+ * rows. Returns the header row number.
+ */
+function tableRows(ctx: Context, b: SheetBuilder, table: Table): number {
+  const mixed = table.rows.some((r) => !r.heading && r.unit !== table.unit);
+  const header: Cell[] = [
+    text(unitHeading(table.unit), S.headerLeft),
+    text('Not', S.headerRight),
+    ...table.columns.map((c) => text(c.label, S.headerRight)),
+    ...(mixed ? [text('Enhet', S.headerLeft)] : []),
+    text('Rad-id', S.headerLeft),
+  ];
+  const headerRow = b.add(header);
+  for (const row of table.rows) {
+    const n = b.next;
+    const total = isTotal(ctx.ledger, table, row);
+    const v = { bold: total, total };
+    const cells: (Cell | undefined)[] = [
+      text(row.label, row.heading || total ? S.textBold : S.text),
+      ctx.noteCell(row.notes, b.address(n, 2)),
+      ...table.columns.map((c, i) => (row.heading ? undefined : ctx.figureCell(row.cells[c.id], b.address(n, 3 + i), v))),
+      ...(mixed ? [row.heading ? undefined : text(UNITS[row.unit].label, S.text)] : []),
+      text(row.id, S.muted),
+    ];
+    b.add(cells);
+  }
+  return headerRow;
+}
+
+/** A sheet holding one statement or one `tabell` table. */
+export function tableSheet(ctx: Context, name: string, table: Table): SheetPlan {
+  const b = new SheetBuilder(name, { ...TABLE_WIDTHS, landscape: table.columns.length > 4 });
+  titleRows(b, table.title, ctx);
+  const header = tableRows(ctx, b, table);
+  b.frozen = { rows: header, columns: 1 };
+  b.printTitles = `1:${header}`;
+  return b.build();
+}
+
+/** A note's sheet: its title, its text if any, then each of its tables. */
+export function noteSheet(ctx: Context, name: string, note: Note): SheetPlan {
+  const tables = note.tables.map((id) => ctx.ledger.tables.find((t) => t.id === id)).filter((t): t is Table => !!t);
+  const b = new SheetBuilder(name, { ...TABLE_WIDTHS, landscape: Math.max(0, ...tables.map((t) => t.columns.length)) > 4 });
+  titleRows(b, `Not ${note.number} ${note.title}`, ctx);
+  if (note.text) b.addWide([text(note.text, S.textWrap)]);
+  let firstHeader = 0;
+  tables.forEach((t, i) => {
+    if (i > 0) b.blank();
+    if (tables.length > 1 || t.title !== note.title) b.addWide([text(t.title, S.section)]);
+    const h = tableRows(ctx, b, t);
+    firstHeader ||= h;
+  });
+  // With one table its header stays in view; with several, only the title does.
+  const frozenRows = tables.length === 1 ? firstHeader : 2;
+  b.frozen = { rows: frozenRows, columns: 1 };
+  b.printTitles = `1:${frozenRows}`;
+  return b.build();
+}
+
+const INKOMST_LABELS: Readonly<Record<string, string>> = { beraknat_belopp: 'Beräknat belopp', inkomster: 'Inkomster' };
+const BEMYNDIGANDE_LABELS: Readonly<Record<string, string>> = {
+  bemyndigande: 'Tilldelat bemyndigande',
+  ingaende_ataganden: 'Ingående åtaganden',
+  nya_ataganden: 'Nya åtaganden',
+  utgifter: 'Infriade åtaganden (utgifter)',
+  ovriga_forandringar: 'Övriga förändringar',
+  utgaende_ataganden: 'Utestående åtaganden',
+};
+const VILLKOR_TYP: Readonly<Record<string, string>> = { tak: 'tak: utfall ≤ villkor', golv: 'golv: utfall ≥ villkor', exakt: 'exakt: utfall = villkor', annat: 'annat' };
+
+/**
+ * The anslagsredovisning: redovisning mot anslag grouped by utgiftsområde and anslag with
+ * the printed subtotals, inkomsttitlar, bemyndiganden, finansiella villkor, and the
+ * regleringsbrev decisions the limits are checked against.
+ */
+export function anslagSheet(ctx: Context, name: string): SheetPlan | undefined {
+  const a = ctx.ledger.anslagsredovisning;
+  const rb = ctx.ledger.regleringsbrev;
+  if (!a && !rb) return undefined;
+  const b = new SheetBuilder(name, { minWidths: [30, 6], maxWidths: [70, 22], landscape: true });
+  titleRows(b, 'Anslagsredovisning', ctx);
+
+  // One grid for all sections: label, a second text column, the amounts, then a text
+  // column (Anslagspost) and the row id, always in the same columns so widths fit.
+  const amounts = Math.max(
+    a?.columns.length ?? 0,
+    a?.inkomsttitlar?.columns.length ?? 0,
+    a?.bemyndigandeColumns.length ?? 0,
+    2, // finansiella villkor
+    rb ? 4 : 0, // regleringsbrev decisions
+  );
+  const info = 3 + amounts;
+  const section = (title: string, head: readonly string[], second: string, infoHeader?: string) => {
+    if (b.rows.length > 2) b.blank();
+    b.addWide([text(title, S.section)]);
+    const cells: (Cell | undefined)[] = [text(head[0]!, S.headerLeft), text(second, S.headerLeft), ...head.slice(1).map((h) => text(h, S.headerRight))];
+    cells[info - 1] = infoHeader ? text(infoHeader, S.headerLeft) : undefined;
+    cells[info] = text('Id', S.headerLeft);
+    return b.add(cells);
+  };
+  const figuresRow = (label: Cell, second: Cell | undefined, columns: readonly string[], figures: Readonly<Record<string, string | undefined>>, id: string, total = false, extra?: Cell) => {
+    const n = b.next;
+    const cells: (Cell | undefined)[] = [label, second, ...columns.map((c, i) => ctx.figureCell(figures[c], b.address(n, 3 + i), { bold: total, total }))];
+    cells[info - 1] = extra;
+    cells[info] = text(id, S.muted);
+    b.add(cells);
+  };
+  const heading = (label: string) => b.add([text(label, S.textBold)]);
+
+  if (a) {
+    const cols = a.columns;
+    section('Redovisning mot anslag', [unitHeading(a.unit), ...cols.map((c) => ANSLAG_COLUMN_LABELS[c])], 'Not');
+    const sum = (label: string, figures: AnslagRowFigures | undefined, id: string) => {
+      if (figures) figuresRow(text(label, textStyle({ bold: true })), undefined, cols, figures, id, true);
+    };
+    for (const uo of a.utgiftsomraden) {
+      heading(`Utgiftsområde ${uo.uo} ${uo.name}`);
+      for (const an of uo.anslag) {
+        heading(`${an.designation} ${an.name} (${an.typ}${an.rantebarande ? ', räntebärande' : ''})`);
+        for (const p of an.poster) {
+          const n = b.next;
+          figuresRow(text(`ap ${p.ap} ${p.name}`, S.textIndent), ctx.noteCell(p.notes, b.address(n, 2)), cols, p.figures, p.id);
+        }
+        sum(`Summa ${an.designation} ${an.name}`, an.summa, `${an.id}.summa`);
+      }
+      sum(`Summa utgiftsområde ${uo.uo} ${uo.name}`, uo.summa, `${uo.id}.summa`);
+    }
+    sum(a.summaLabel ?? 'Summa', a.summa, 'summa');
+
+    if (a.inkomsttitlar) {
+      const it = a.inkomsttitlar;
+      section('Redovisning mot inkomsttitel', [unitHeading(a.unit), ...it.columns.map((c) => INKOMST_LABELS[c] ?? humanize(c))], 'Not');
+      for (const t of it.titlar) {
+        heading(`${t.titel} ${t.name}`);
+        for (const u of t.undertitlar) figuresRow(text(`${t.titel} ${u.undertitel} ${u.name}`, S.textIndent), undefined, it.columns, u.figures, u.id);
+      }
+      if (it.summa) figuresRow(text('Summa', S.textBold), undefined, it.columns, it.summa, 'inkomsttitel.summa', true);
+    }
+
+    if (a.bemyndiganden.length) {
+      const cols = a.bemyndigandeColumns;
+      section('Redovisning av beställningsbemyndiganden', [unitHeading(a.unit), ...cols.map((c) => BEMYNDIGANDE_LABELS[c] ?? humanize(c))], 'Slutår');
+      for (const bm of a.bemyndiganden)
+        figuresRow(text(postLabel(ctx.ledger, bm.anslagspost), S.text), bm.slutar ? text(bm.slutar, S.center) : undefined, cols, bm.figures, `bemyndigande.${bm.anslagspost}`);
+    }
+
+    if (a.finansiellaVillkor.length) {
+      section('Finansiella villkor', [unitHeading(a.unit), 'Villkor', 'Utfall'], 'Typ', 'Anslagspost');
+      for (const v of a.finansiellaVillkor)
+        figuresRow(text(v.text, S.text), text(VILLKOR_TYP[v.typ] ?? v.typ, S.text), ['villkor', 'utfall'], { villkor: v.villkor, utfall: v.utfall }, `villkor.${v.id}`, false,
+          text(postLabel(ctx.ledger, v.anslagspost), S.text));
+    }
+  }
+
+  if (rb) {
+    const cols = ['tilldelning', 'anslagskredit', 'medgivet_overskridande', 'minskning'];
+    section('Regleringsbrev: beslut under året (det senaste beslutet gäller)', [unitHeading(rb.unit), 'Tilldelning', 'Anslagskredit', 'Medgivet överskridande', 'Minskning'], 'Referens');
+    for (const p of rb.anslagsposter) {
+      heading(postLabel(ctx.ledger, p.anslagspost));
+      for (const d of p.beslut) {
+        // The minskning amount has no field of its own in the model; its id follows the loader's scheme.
+        const minskning = `rb.${p.anslagspost}.${d.datum}.minskning`;
+        figuresRow(text(`Beslut ${d.datum}`, S.textIndent), d.referens ? text(d.referens, S.text) : undefined, cols, {
+          tilldelning: d.tilldelning,
+          anslagskredit: d.anslagskredit,
+          medgivet_overskridande: d.medgivetOverskridande,
+          minskning: ctx.ledger.figures.has(minskning) && !ctx.figures.has(minskning) ? minskning : undefined,
+        }, `rb.${p.anslagspost}.${d.datum}`);
+      }
+    }
+    if (rb.bemyndiganderamar.length) {
+      section('Regleringsbrev: bemyndiganderamar', [unitHeading(rb.unit), 'Bemyndiganderam'], 'Slutår');
+      for (const r of rb.bemyndiganderamar)
+        figuresRow(text(postLabel(ctx.ledger, r.anslagspost), S.text), r.slutar ? text(r.slutar, S.center) : undefined, ['belopp'], { belopp: r.belopp }, r.belopp);
+    }
+    if (rb.laneram.length || rb.kontokredit.length) {
+      section('Regleringsbrev: låneram och kontokredit', [unitHeading(rb.unit), 'Belopp'], 'Referens');
+      for (const [label, ramar] of [['Låneram', rb.laneram], ['Kontokredit', rb.kontokredit]] as const)
+        for (const r of ramar)
+          figuresRow(text(`${label}${r.datum ? `, beslut ${r.datum}` : ''}`, S.text), r.referens ? text(r.referens, S.text) : undefined, ['belopp'], { belopp: r.belopp }, r.belopp);
+    }
+  }
+  b.frozen = { rows: 2, columns: 1 };
+  b.printTitles = '1:2';
+  return b.build();
+}
+
+/** Figures no sheet above shows (a safety net: every figure gets a cell the checks can point at). */
+export function otherFiguresSheet(ctx: Context, name: string): SheetPlan | undefined {
+  const rest = [...ctx.ledger.figures.values()].filter((f) => !ctx.figures.has(f.id));
+  if (!rest.length) return undefined;
+  const b = new SheetBuilder(name, { minWidths: [30, 30], maxWidths: [60, 70] });
+  titleRows(b, 'Övriga figurer', ctx);
+  const header = b.add(['Figur-id', 'Beskrivning', 'Värde', 'Enhet', 'Källa'].map((h, i) => text(h, i === 2 ? S.headerRight : S.headerLeft)));
+  for (const f of rest) {
+    const n = b.next;
+    b.add([text(f.id, S.text), text(f.label, S.text), ctx.figureCell(f.id, b.address(n, 3)), text(UNITS[f.unit].label, S.text), text(`${f.source.file}:${f.source.line}`, S.text)]);
+  }
+  b.frozen = { rows: header, columns: 1 };
+  b.printTitles = `1:${header}`;
+  return b.build();
+}

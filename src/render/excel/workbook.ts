@@ -1,0 +1,83 @@
+/**
+ * Plans the whole workbook. Sheets that hold figures are planned first (so every figure
+ * has its cell), then the checks (formulas over those cells), then the summary (links to
+ * the check rows). The order in the file is the reading order, not the planning order.
+ */
+import type { Ledger, StatementKind, Table } from '../../domain/model.js';
+import { statement } from '../../domain/model.js';
+import type { Reconciliation } from '../../rules/types.js';
+import { checksSheet } from './checks.js';
+import { Context, SHEET } from './context.js';
+import type { SheetPlan, WorkbookPlan } from './plan.js';
+import { coverageSheet, NOTE_INDEX_FIRST_ROW, notesIndexSheet, summarySheet } from './summary.js';
+import { anslagSheet, noteSheet, otherFiguresSheet, tableSheet } from './tables.js';
+
+const STATEMENTS: readonly [StatementKind, string][] = [
+  ['resultatrakning', SHEET.rr],
+  ['balansrakning', SHEET.br],
+  ['finansieringsanalys', SHEET.fa],
+  ['vasentliga_uppgifter', SHEET.vu],
+];
+
+/** `tabell_3_1` → `Tabell 3.1`; any other table is named by its title. */
+function tableSheetName(ctx: Context, t: Table): string {
+  const m = /^tabell_(\d+(?:_\d+)*)$/.exec(t.id);
+  return ctx.names.fromText(m ? `Tabell ${m[1]!.replace(/_/g, '.')}` : t.title, 'Tabell');
+}
+
+export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPlan {
+  const ctx = new Context(ledger, result);
+  for (const name of Object.values(SHEET)) ctx.names.reserve(name);
+
+  // Names and index rows first: statement rows link to note sheets and index rows.
+  const notes = [...ledger.notes].sort((a, b) => a.number - b.number);
+  notes.forEach((n, i) => ctx.noteIndex.set(n.number, { sheet: SHEET.notes, row: NOTE_INDEX_FIRST_ROW + i, col: 1 }));
+  const withTables = notes.filter((n) => n.tables.some((id) => ledger.tables.some((t) => t.id === id)));
+  for (const n of withTables) ctx.noteSheets.set(n.number, ctx.names.fromText(`Not ${n.number}`, `Not ${n.number}`));
+  const others = ledger.tables.filter((t) => t.kind === 'tabell').map((t) => ({ table: t, name: tableSheetName(ctx, t) }));
+  // A note table whose note number is not in ledger.notes still gets shown.
+  const orphanNotes = ledger.tables.filter((t) => t.kind === 'not' && !withTables.some((n) => n.tables.includes(t.id)));
+  const orphans = orphanNotes.map((t) => ({ table: t, name: ctx.names.fromText(t.title, 'Not') }));
+
+  const statements = new Map<string, SheetPlan>();
+  for (const [kind, name] of STATEMENTS) {
+    const t = statement(ledger, kind);
+    if (t) statements.set(name, tableSheet(ctx, name, t));
+  }
+  const anslag = anslagSheet(ctx, SHEET.anslag);
+  const noteSheets = withTables.map((n) => noteSheet(ctx, ctx.noteSheets.get(n.number)!, n));
+  const tableSheets = [...others, ...orphans].map(({ table, name }) => tableSheet(ctx, name, table));
+  const other = otherFiguresSheet(ctx, SHEET.other);
+  const index = notesIndexSheet(ctx, SHEET.notes);
+  const checks = checksSheet(ctx, SHEET.checks);
+  const summary = summarySheet(ctx, SHEET.summary, checks.rows);
+  const coverage = coverageSheet(ctx, SHEET.coverage);
+
+  const sheets: SheetPlan[] = [
+    summary,
+    checks.plan,
+    ...[SHEET.rr, SHEET.br].flatMap((n) => statements.get(n) ?? []),
+    ...(anslag ? [anslag] : []),
+    ...[SHEET.fa, SHEET.vu].flatMap((n) => statements.get(n) ?? []),
+    index,
+    ...noteSheets,
+    ...tableSheets,
+    ...(other ? [other] : []),
+    coverage,
+  ];
+  const s = result.summary;
+  return {
+    title: `Avstämning ${ledger.agency} ${ledger.year}`,
+    subject: `Avstämning av årsredovisningen ${ledger.year} för ${ledger.agency}`,
+    keywords: ['avstämning', 'årsredovisning', ledger.agency, ledger.year, ledger.layout].join(', '),
+    description: `${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
+    date: fixedDate(ledger.year),
+    sheets,
+  };
+}
+
+/** The last day of the fiscal year: the workbook's dates do not depend on when it was written. */
+function fixedDate(year: string): Date {
+  const y = /^\d{4}$/.test(year) ? year : '2000';
+  return new Date(`${y}-12-31T00:00:00Z`);
+}
