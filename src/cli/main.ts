@@ -113,13 +113,16 @@ const SWEDISH = {
   'Argument: %s, Given: %s, Choices: %s': 'Argument: %s, givet: %s, val: %s',
 };
 
-/** The package version; the CLI runs from dist/cli/ or the bundle in dist/bin/, both two levels down. */
+/** The package version, from the nearest package.json above the running file. */
 function version(): string {
-  try {
-    return (JSON.parse(readFileSync(path.join(__dirname_(), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'okänd';
+  for (let dir = __dirname_(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not here: one level up
+    }
   }
+  return 'okänd';
 }
 const __dirname_ = () => path.dirname(process.argv[1] ? realpathSync(process.argv[1]) : '.');
 
