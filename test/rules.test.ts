@@ -90,6 +90,10 @@ const CASES: Readonly<Record<string, RuleCase>> = {
     change: both(bump('not02.utgaende.2024', 1_000), bump('not02.nya_lan.2024', 1_000)),
   },
   'B-22': { figure: 'not02.beviljad_laneram.2024', change: bump('not02.beviljad_laneram.2024', 1_000) },
+  // More årsarbetskrafter than employees: 100 against 120 − 100.
+  'B-25': { figure: 'vu.medelantal_anstallda.2024', change: bump('vu.medelantal_anstallda.2024', -100) },
+  // A varav row above its total: 30 000 + 20 000 against 40 000.
+  'B-26': { figure: 'vu.varav_ansokningsavgifter.2024', change: bump('vu.varav_ansokningsavgifter.2024', 20_000) },
   'B-23': { figure: 'not01.medel_for_bidrag.2024', change: bump('not01.medel_for_bidrag.2024', 1_000) },
   // Higher, so that the limit check of the same figure (C-9) still holds.
   'B-24': { figure: 'vu.kontokredit_beviljad.2024', change: bump('vu.kontokredit_beviljad.2024', 1_000) },

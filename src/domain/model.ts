@@ -57,6 +57,8 @@ export interface Row {
   readonly equals: readonly Term[];
   /** Declared: the statement line this row (a note total) specifies. */
   readonly specifies: readonly Term[];
+  /** Declared: this row (a "varav" row) is at most these rows, column by column. */
+  readonly atMost: readonly Term[];
   readonly anslagspost?: string;
   /** A statement row outside the layout. */
   readonly own: boolean;

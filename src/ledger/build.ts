@@ -188,7 +188,8 @@ export function buildLedger(
       });
       const equals = asList(r.lika).map(parseTerm);
       const specifies = asList(r.specificerar).map(parseTerm);
-      for (const [key, terms] of [['lika', equals], ['specificerar', specifies]] as const) {
+      const atMost = asList(r.hogst).map(parseTerm);
+      for (const [key, terms] of [['lika', equals], ['specificerar', specifies], ['hogst', atMost]] as const) {
         terms.forEach((term, k) => pending.push({ kind: 'row', ref: term.ref, at: src.at(Array.isArray(r[key]) ? [...rp, key, k] : [...rp, key]), what: `${key} i ${t.id}.${r.id}` }));
       }
       if (r.anslagspost) pending.push({ kind: 'anslagspost', ref: r.anslagspost, at: src.at([...rp, 'anslagspost']), what: `${t.id}.${r.id}` });
@@ -204,6 +205,7 @@ export function buildLedger(
         ...(sum ? { sum } : {}),
         equals,
         specifies,
+        atMost,
         ...(r.anslagspost ? { anslagspost: r.anslagspost } : {}),
         own: r.egen === 'true',
         heading: r.v === undefined,

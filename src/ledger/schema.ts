@@ -38,6 +38,7 @@ const rowSchema = z.strictObject({
   summa: z.array(text).optional(),
   lika: refs.optional(),
   specificerar: refs.optional(),
+  hogst: refs.optional(),
   enhet: text.optional(),
   anslagspost: text.optional(),
   rad: id.optional(),

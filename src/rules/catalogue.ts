@@ -50,8 +50,8 @@ function sumChecks(rule: string, t: Table, total: Row, terms: readonly Term[]): 
   return out;
 }
 
-/** Equality of two rows column by column, for the column ids both tables have. */
-function rowTie(rule: string, a: { t: Table; r: Row }, b: { t: Table; r: Row }, sign: 1 | -1): CheckSpec[] {
+/** Two rows compared column by column (equal, or a limit), for the column ids both tables have. */
+function rowTie(rule: string, a: { t: Table; r: Row }, b: { t: Table; r: Row }, sign: 1 | -1, relation: 'eq' | 'le' = 'eq'): CheckSpec[] {
   const out: CheckSpec[] = [];
   for (const c of a.t.columns) {
     const left = a.r.cells[c.id];
@@ -60,8 +60,8 @@ function rowTie(rule: string, a: { t: Table; r: Row }, b: { t: Table; r: Row }, 
       out.push({
         id: `${rule}/${left}~${right}`,
         rule,
-        subject: `${label(a.t, a.r)} = ${sign < 0 ? '−' : ''}${label(b.t, b.r)} (${c.label})`,
-        relation: 'eq',
+        subject: `${label(a.t, a.r)} ${relation === 'eq' ? '=' : '≤'} ${sign < 0 ? '−' : ''}${label(b.t, b.r)} (${c.label})`,
+        relation,
         left: [pos(left)],
         right: [{ sign, ref: right }],
       });
@@ -482,6 +482,27 @@ export const RULES: readonly Rule[] = [
     checks: (l) => declaredRowTies(l, 'B-22', (r) => r.equals),
   },
   {
+    id: 'B-25',
+    title: 'Väsentliga uppgifter: årsarbetskrafter ≤ medelantal anställda',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §: en anställd bidrar med högst en årsarbetskraft',
+    reads: 'VU årsarbetskrafter och medelantal anställda, alla år',
+    checks: (l) => {
+      const vu = statement(l, 'vasentliga_uppgifter');
+      const aa = rowOf(vu, 'arsarbetskrafter');
+      const anst = rowOf(vu, 'medelantal_anstallda');
+      return vu && aa && anst ? rowTie('B-25', { t: vu, r: aa }, { t: vu, r: anst }, 1, 'le') : [];
+    },
+  },
+  {
+    id: 'B-26',
+    title: 'En varav-rad är högst raden den är en del av',
+    severity: 'fel',
+    source: 'Huvudbokens deklaration (hogst:)',
+    reads: 'Rader som anger hogst:, och raden de är en del av',
+    checks: (l) => declaredRowTies(l, 'B-26', (r) => r.atMost, 'le'),
+  },
+  {
     id: 'B-23',
     title: 'Avstämning som årsredovisningen anger',
     severity: 'fel',
@@ -622,8 +643,8 @@ export const RULES: readonly Rule[] = [
 
 const STATEMENT_KINDS: readonly StatementKind[] = ['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter'];
 
-/** Row-to-row ties a ledger declares (lika, specificerar), per shared column. */
-function declaredRowTies(l: Ledger, rule: string, terms: (r: Row) => readonly Term[]): CheckSpec[] {
+/** Row-to-row ties a ledger declares (lika, specificerar, hogst), per shared column. */
+function declaredRowTies(l: Ledger, rule: string, terms: (r: Row) => readonly Term[], relation: 'eq' | 'le' = 'eq'): CheckSpec[] {
   const byId = new Map(l.tables.map((t) => [t.id, t]));
   return l.tables.flatMap((t) =>
     t.rows.flatMap((r) =>
@@ -631,7 +652,7 @@ function declaredRowTies(l: Ledger, rule: string, terms: (r: Row) => readonly Te
         const dot = term.ref.indexOf('.');
         const other = byId.get(term.ref.slice(0, dot));
         const otherRow = other?.rows.find((x) => x.id === term.ref.slice(dot + 1));
-        return other && otherRow ? rowTie(rule, { t, r }, { t: other, r: otherRow }, term.sign) : [];
+        return other && otherRow ? rowTie(rule, { t, r }, { t: other, r: otherRow }, term.sign, relation) : [];
       }),
     ),
   );
