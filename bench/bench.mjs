@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeSyntheticLedger } from './synthetic.mjs';
 
-const CLI = path.resolve('dist/bin/avstamning.cjs');
+const CLI = path.resolve('bin/avstamning.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'avstamning-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -16,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const parser = yargs(argv)
     .scriptName('avstamning')
+    .wrap(null)
     .updateStrings(SWEDISH as unknown as Record<string, string>)
     .usage('$0 <kommando> <huvudboksmapp> [flaggor]\n\nAvstämning av statliga myndigheters årsredovisningar.')
     .command(

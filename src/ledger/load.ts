@@ -4,7 +4,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Ledger } from '../domain/model.js';
 import { buildLedger, type ParsedFile } from './build.js';
 import { LedgerInputError, sortErrors, type InputError } from './errors.js';
@@ -25,8 +25,8 @@ const describe = (input: unknown): string =>
   input === undefined ? 'ingenting' : input === null ? 'ett tomt värde' : Array.isArray(input) ? 'en lista' : typeof input === 'object' ? 'en mappning' : `"${String(input)}"`;
 
 /** Validates plain YAML data against a schema; reports issues at their source position. */
-export function validate<S extends z.ZodType>(schema: S, src: YamlSource, errors: InputError[]): z.infer<S> | undefined {
-  const result = schema.safeParse(src.value, { reportInput: true });
+export function validate<S extends z.ZodMiniType>(schema: S, src: YamlSource, errors: InputError[]): z.infer<S> | undefined {
+  const result = z.safeParse(schema, src.value, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const where = issue.path.map(String);
@@ -119,7 +119,7 @@ export async function loadLedger(dir: string): Promise<Ledger> {
   const files: ParsedFile[] = [];
   /** Files read so far, by resolved path relative to the ledger directory. */
   const seen = new Set<string>([MANIFEST]);
-  const loadOne = <S extends z.ZodType>(name: string, at: [string, number?], schema: S) => {
+  const loadOne = <S extends z.ZodMiniType>(name: string, at: [string, number?], schema: S) => {
     const resolved = insideLedger(realDir, realDir, name);
     if (typeof resolved !== 'string') {
       errors.push({ ...manifestText.at(at.filter((x) => x !== undefined) as (string | number)[]), message: resolved.error });

@@ -22,7 +22,7 @@ export interface YamlSource {
 
 /** Where a node starts; for collections, where its children start. */
 interface PosNode {
-  readonly start: number;
+  start: number;
   keyStart?: number;
   keys?: Map<string, PosNode>;
   items?: PosNode[];
@@ -31,7 +31,6 @@ interface PosNode {
 /** A closed node from the parse events: its start offset and its value. */
 interface Closed {
   readonly start: number;
-  readonly end: number;
   readonly result: unknown;
 }
 
@@ -67,8 +66,11 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     return { file, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
 
+  // Closed nodes in document order, as parallel arrays (fewer objects for the collector).
   const opens: number[] = [];
-  const closed: Closed[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const results: unknown[] = [];
   let value: Plain = null;
   try {
     value = jsyaml.load(text, {
@@ -82,10 +84,12 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
         }
         const start = skipBlank(text, opens.pop() ?? 0);
         if ((state as { anchor?: string | null }).anchor) throw new AnchorRefused(start);
-        const last = closed[closed.length - 1];
+        const n = ends.length - 1;
         // Block sequence entries are reported twice (the entry and its node): keep one.
-        if (last && last.end === state.position && last.result === state.result) return;
-        closed.push({ start, end: state.position, result: state.result });
+        if (n >= 0 && ends[n] === state.position && results[n] === state.result) return;
+        starts.push(start);
+        ends.push(state.position);
+        results.push(state.result);
       },
     }) as Plain;
   } catch (e) {
@@ -101,9 +105,10 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
   // Match the closed nodes, in document order, against the parsed tree.
   let next = 0;
   const take = (result: unknown): Closed | undefined => {
-    const c = closed[next];
+    if (next >= starts.length) return undefined;
     // An empty block sequence entry has no events: do not consume another node's.
-    if (result === null && c?.result !== null) return undefined;
+    if (result === null && results[next] !== null) return undefined;
+    const c = { start: starts[next]!, result: results[next] };
     next++;
     return c;
   };
@@ -118,11 +123,14 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     if (v !== null && typeof v === 'object') {
       const keys = new Map<string, PosNode>();
       let first: number | undefined;
-      for (let i = Object.keys(v).length; i > 0; i--) {
+      let count = 0;
+      for (const _ in v) count++;
+      for (; count > 0; count--) {
         const key = take('');
         if (!key || typeof key.result !== 'string') break;
         const child = walk(v[key.result] ?? null, undefined);
-        keys.set(key.result, { ...child, keyStart: key.start });
+        child.keyStart = key.start;
+        keys.set(key.result, child);
         first ??= key.start;
       }
       const self = take(v);
