@@ -1,0 +1,8 @@
+// exceljs's streaming writer module, imported directly so that the reader, CSV and the
+// in-memory workbook are neither loaded nor bundled. Its class is the one exceljs exports
+// as stream.xlsx.WorkbookWriter.
+declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
+  import type ExcelJS from 'exceljs';
+  const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter;
+  export default WorkbookWriter;
+}
