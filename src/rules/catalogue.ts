@@ -31,6 +31,12 @@ const yearColumns = (t: Table) => t.columns.map((c) => c.id).filter((c) => /^\d{
 const cell = (t: Table | undefined, line: string, col: string) => rowOf(t, line)?.cells[col];
 const label = (t: Table, r: Row) => `${t.title}: ${r.label}`;
 
+/** `total = Σ parts` (figure ids), or nothing when a side is missing. Id: rule/total. */
+function equation(rule: string, subject: string, total: string | undefined, parts: readonly (string | undefined)[]): CheckSpec[] {
+  const present = parts.filter((f): f is string => !!f);
+  return total && present.length ? [{ id: `${rule}/${total}`, rule, subject, relation: 'eq', left: [pos(total)], right: present.map(pos) }] : [];
+}
+
 /** Sum checks of rows over every column: `total = Σ terms`, terms as signed row ids. */
 function sumChecks(rule: string, t: Table, total: Row, terms: readonly Term[]): CheckSpec[] {
   const rowById = new Map(t.rows.map((r) => [r.id, r]));
@@ -206,15 +212,9 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-7',
     reads: 'Anslagsredovisningens kolumner per anslagspost och summarad',
     checks: (l) =>
-      anslagRows(l).flatMap((r) => {
-        const total = r.figures.totalt_disponibelt;
-        const parts = A_COLS(['ingaende_overforingsbelopp', 'tilldelning', 'omdisponerat', 'utnyttjat_medgivet_overskridande', 'indragning'])
-          .map((c) => r.figures[c])
-          .filter((f): f is string => !!f);
-        return total && parts.length
-          ? [{ id: `A-7/${total}`, rule: 'A-7', subject: `${r.label}: totalt disponibelt belopp`, relation: 'eq' as const, left: [pos(total)], right: parts.map(pos) }]
-          : [];
-      }),
+      anslagRows(l).flatMap((r) =>
+        equation('A-7', `${r.label}: totalt disponibelt belopp`, r.figures.totalt_disponibelt, A_COLS(['ingaende_overforingsbelopp', 'tilldelning', 'omdisponerat', 'utnyttjat_medgivet_overskridande', 'indragning']).map((c) => r.figures[c])),
+      ),
   },
   {
     id: 'A-8',
@@ -223,13 +223,9 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-8',
     reads: 'Anslagsredovisningens kolumner per anslagspost och summarad',
     checks: (l) =>
-      anslagRows(l).flatMap((r) => {
-        const total = r.figures.utgaende_overforingsbelopp;
-        const parts = A_COLS(['totalt_disponibelt', 'utgifter', 'inkomster']).map((c) => r.figures[c]).filter((f): f is string => !!f);
-        return total && parts.length
-          ? [{ id: `A-8/${total}`, rule: 'A-8', subject: `${r.label}: utgående överföringsbelopp`, relation: 'eq' as const, left: [pos(total)], right: parts.map(pos) }]
-          : [];
-      }),
+      anslagRows(l).flatMap((r) =>
+        equation('A-8', `${r.label}: utgående överföringsbelopp`, r.figures.utgaende_overforingsbelopp, A_COLS(['totalt_disponibelt', 'utgifter', 'inkomster']).map((c) => r.figures[c])),
+      ),
   },
   {
     id: 'A-9',
@@ -270,11 +266,9 @@ export const RULES: readonly Rule[] = [
     checks: (l) => {
       const it = l.anslagsredovisning?.inkomsttitlar;
       if (!it?.summa) return [];
-      return it.columns.flatMap((c) => {
-        const left = it.summa![c];
-        const right = it.titlar.flatMap((t) => t.undertitlar.map((u) => u.figures[c])).filter((f): f is string => !!f);
-        return left && right.length ? [{ id: `A-10/${left}`, rule: 'A-10', subject: `Inkomsttitlar: summa ${c.replace(/_/g, ' ')}`, relation: 'eq' as const, left: [pos(left)], right: right.map(pos) }] : [];
-      });
+      return it.columns.flatMap((c) =>
+        equation('A-10', `Inkomsttitlar: summa ${c.replace(/_/g, ' ')}`, it.summa![c], it.titlar.flatMap((t) => t.undertitlar.map((u) => u.figures[c]))),
+      );
     },
   },
   {
@@ -284,11 +278,14 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB bilaga 3:2 (redovisning av beställningsbemyndiganden); DOMAIN.md §7 A-11',
     reads: 'Beställningsbemyndiganden per anslagspost',
     checks: (l) =>
-      (l.anslagsredovisning?.bemyndiganden ?? []).flatMap((b) => {
-        const left = b.figures.utgaende_ataganden;
-        const right = ['ingaende_ataganden', 'nya_ataganden', 'utgifter', 'ovriga_forandringar'].map((c) => b.figures[c]).filter((f): f is string => !!f);
-        return left && right.length ? [{ id: `A-11/${left}`, rule: 'A-11', subject: `Bemyndigande ${b.anslagspost}: åtaganden vid årets slut`, relation: 'eq' as const, left: [pos(left)], right: right.map(pos) }] : [];
-      }),
+      (l.anslagsredovisning?.bemyndiganden ?? []).flatMap((b) =>
+        equation(
+          'A-11',
+          `Bemyndigande ${b.anslagspost}: åtaganden vid årets slut`,
+          b.figures.utgaende_ataganden,
+          ['ingaende_ataganden', 'nya_ataganden', 'utgifter', 'ovriga_forandringar'].map((c) => b.figures[c]),
+        ),
+      ),
   },
   {
     id: 'A-12',
@@ -297,11 +294,9 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB bilaga 3:2 (redovisning av beställningsbemyndiganden); DOMAIN.md §7 A-12',
     reads: 'Beställningsbemyndiganden: åtaganden vid årets slut och fördelning per år',
     checks: (l) =>
-      (l.anslagsredovisning?.bemyndiganden ?? []).flatMap((b) => {
-        const left = b.figures.utgaende_ataganden;
-        const right = b.years.map((y) => b.figures[y]).filter((f): f is string => !!f);
-        return left && right.length ? [{ id: `A-12/${left}`, rule: 'A-12', subject: `Bemyndigande ${b.anslagspost}: fördelning på kommande år`, relation: 'eq' as const, left: [pos(left)], right: right.map(pos) }] : [];
-      }),
+      (l.anslagsredovisning?.bemyndiganden ?? []).flatMap((b) =>
+        equation('A-12', `Bemyndigande ${b.anslagspost}: fördelning på kommande år`, b.figures.utgaende_ataganden, b.years.map((y) => b.figures[y])),
+      ),
   },
   {
     id: 'A-19',
@@ -439,9 +434,7 @@ export const RULES: readonly Rule[] = [
       return vu.rows.flatMap((r) => {
         const b = bem.find((x) => x.anslagspost === r.anslagspost);
         const col = rowLine(r) === 'bemyndiganden_ataganden' ? 'utgaende_ataganden' : rowLine(r) === 'bemyndiganden_tilldelade' ? 'bemyndigande' : undefined;
-        const left = r.cells[l.year];
-        const right = col && b?.figures[col];
-        return left && right ? [{ id: `B-16/${left}`, rule: 'B-16', subject: `${r.label} ${l.year}`, relation: 'eq' as const, left: [pos(left)], right: [pos(right)] }] : [];
+        return equation('B-16', `${r.label} ${l.year}`, r.cells[l.year], [col && b?.figures[col]]);
       });
     },
   },
