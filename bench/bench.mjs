@@ -23,13 +23,13 @@ function time(args, runs) {
 
 const reconcile = (dir, extra) => [CLI, 'reconcile', dir, '--quiet', '--json', path.join(work, 'r.json'), '--junit', path.join(work, 'r.xml'), ...extra];
 const rows = [];
-const bare = time(['-e', '0'], 11);
+const bare = time(['-e', '0'], 21);
 rows.push(['node -e 0 (bare start-up)', bare]);
 const bundled = 'ledgers/migrationsverket/2024';
 rows.push(['bundled: check (load + validate)', time([CLI, 'check', bundled], 7)]);
-const noXlsx = time(reconcile(bundled, ['--no-xlsx']), 7);
+const noXlsx = time(reconcile(bundled, ['--no-xlsx']), 15);
 rows.push(['bundled: reconcile + JSON + JUnit', noXlsx]);
-const withXlsx = time(reconcile(bundled, ['--xlsx', path.join(work, 'b.xlsx')]), 5);
+const withXlsx = time(reconcile(bundled, ['--xlsx', path.join(work, 'b.xlsx')]), 15);
 rows.push(['bundled: reconcile + JSON + JUnit + workbook', withXlsx]);
 for (const factor of [10, 100]) {
   const dir = path.join(work, `synthetic-${factor}x`);

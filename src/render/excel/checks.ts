@@ -14,7 +14,7 @@ import { Decimal, UNITS } from '../../domain/amount.js';
 import type { UnitId } from '../../domain/amount.js';
 import type { CheckResult, CheckTerm, Status } from '../../rules/types.js';
 import type { Context } from './context.js';
-import { toCellNumber } from './context.js';
+import { decimalsOf, toCellNumber } from './context.js';
 import type { Address, Cell, SheetPlan } from './plan.js';
 import { a1, columnLetter, formula, link, linkTo, ref, SheetBuilder, text } from './plan.js';
 import type { FillKey } from './styles.js';
@@ -93,10 +93,6 @@ function leftFormula(ctx: Context, c: CheckResult): string {
   return b ? `${fa}*(${sideFormula(ctx, [b], undefined)})` : `${fa}*0`;
 }
 
-function decimalsOf(s: string): number {
-  return new Decimal(s).decimalPlaces();
-}
-
 export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows: CheckRows } {
   const checks = ctx.result.checks;
   const b = new SheetBuilder(name, {
@@ -141,10 +137,10 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
       text(c.title, textStyle({ fill })),
       text(c.subject, textStyle({ fill })),
       text(c.relation === 'eq' ? (c.product ? 'V1 × V2 = H' : 'V = H') : 'V ≤ H', textStyle({ fill })),
-      formula(leftFormula(ctx, c), toCellNumber(new Decimal(c.left)), nstyle),
-      formula(sideFormula(ctx, c.rightTerms, c.unit as UnitId), toCellNumber(new Decimal(c.right)), nstyle),
-      formula(`${at(COL.left)}-${at(COL.right)}`, toCellNumber(new Decimal(c.difference)), nstyle),
-      { kind: 'number', value: toCellNumber(new Decimal(c.tolerance)), style: numberStyle(decimalsOf(c.tolerance), { fill }) },
+      formula(leftFormula(ctx, c), toCellNumber(c.left), nstyle),
+      formula(sideFormula(ctx, c.rightTerms, c.unit as UnitId), toCellNumber(c.right), nstyle),
+      formula(`${at(COL.left)}-${at(COL.right)}`, toCellNumber(c.difference), nstyle),
+      { kind: 'number', value: toCellNumber(c.tolerance), style: numberStyle(decimalsOf(c.tolerance), { fill }) },
       text(c.unit, textStyle({ fill })),
       formula(statusFormula, STATUS_TEXT[c.status], textStyle({ fill, bad: c.status === 'discrepancy' })),
       c.reason !== undefined ? text(c.reason, textStyle({ fill })) : undefined,

@@ -75,8 +75,14 @@ export class Context {
  * amount with decimals becomes the double nearest to it, which is what a spreadsheet
  * holds anyway.
  */
-export function toCellNumber(d: Decimal): number {
-  return Number(d.toString());
+export function toCellNumber(d: Decimal | string): number {
+  return Number(typeof d === 'string' ? d : d.toString());
+}
+
+/** Decimal places of an engine result (a plain decimal string, never in exponent form). */
+export function decimalsOf(s: string): number {
+  const dot = s.indexOf('.');
+  return dot < 0 ? 0 : s.length - dot - 1;
 }
 
 export function unitHeading(unit: UnitId): string {

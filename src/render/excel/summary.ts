@@ -1,7 +1,7 @@
 /** The summary, the note index and the coverage sheet. */
-import { Decimal, UNITS } from '../../domain/amount.js';
+import { UNITS } from '../../domain/amount.js';
 import type { Context } from './context.js';
-import { SHEET, toCellNumber } from './context.js';
+import { decimalsOf, SHEET, toCellNumber } from './context.js';
 import type { CheckRows } from './checks.js';
 import { COL, STATUS_TEXT } from './checks.js';
 import type { Cell, SheetPlan } from './plan.js';
@@ -92,8 +92,8 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
         link(c.id, linkTo({ sheet: checks.sheet, row, col: 1 }), textStyle({ link: true, fill })),
         text(c.subject, textStyle({ fill })),
         c.reason !== undefined ? text(c.reason, textStyle({ fill })) : text('', textStyle({ fill })),
-        formula(target(COL.difference), toCellNumber(new Decimal(c.difference)), numberStyle(new Decimal(c.difference).decimalPlaces(), { fill })),
-        num(toCellNumber(new Decimal(c.tolerance)), numberStyle(new Decimal(c.tolerance).decimalPlaces(), { fill })),
+        formula(target(COL.difference), toCellNumber(c.difference), numberStyle(decimalsOf(c.difference), { fill })),
+        num(toCellNumber(c.tolerance), numberStyle(decimalsOf(c.tolerance), { fill })),
         formula(target(COL.status), STATUS_TEXT[c.status], textStyle({ fill, bad: status === 'discrepancy' })),
       ]);
     }
