@@ -6,7 +6,6 @@
 import { isUnitId, parseAmount, UNITS, type UnitId } from '../domain/amount.js';
 import { layoutFor, LAYOUT_VERSIONS } from '../domain/layouts/index.js';
 import {
-  ANSLAG_COLUMNS,
   type Acknowledgement,
   type Anslag,
   type AnslagColumn,
@@ -454,4 +453,3 @@ export function buildLedger(
   };
 }
 
-export { ANSLAG_COLUMNS };

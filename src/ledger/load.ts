@@ -9,7 +9,7 @@ import type { Ledger } from '../domain/model.js';
 import { buildLedger, type ParsedFile } from './build.js';
 import { LedgerInputError, sortErrors, type InputError } from './errors.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
-import { readYaml, type Plain, type YamlSource } from './yaml-source.js';
+import { readYaml, type YamlSource } from './yaml-source.js';
 
 export const MANIFEST = 'ledger.yaml';
 /** Larger ledger files are refused before parsing. */
@@ -62,11 +62,11 @@ export function validate<S extends z.ZodMiniType>(schema: S, src: YamlSource, er
  * Resolves a path named in the manifest. It must stay inside the ledger directory, also
  * after following symbolic links.
  */
-function insideLedger(dir: string, realDir: string, name: string): string | { error: string } {
+function insideLedger(realDir: string, name: string): string | { error: string } {
   if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
     return { error: `sökvägen "${name}" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen` };
   }
-  const full = path.join(dir, name);
+  const full = path.join(realDir, name);
   let real: string;
   try {
     real = realpathSync(full);
@@ -102,7 +102,7 @@ export async function loadLedger(dir: string): Promise<Ledger> {
     return readYaml(text, name, errors);
   };
   // The manifest is confined to the directory like every other file.
-  const manifestPath = insideLedger(realDir, realDir, MANIFEST);
+  const manifestPath = insideLedger(realDir, MANIFEST);
   if (typeof manifestPath !== 'string') {
     errors.push({ file: MANIFEST, line: 1, column: 1, message: manifestPath.error.startsWith('filen') ? `saknar ${MANIFEST} i ${dir}` : manifestPath.error });
     return fail();
@@ -120,7 +120,7 @@ export async function loadLedger(dir: string): Promise<Ledger> {
   /** Files read so far, by resolved path relative to the ledger directory. */
   const seen = new Set<string>([MANIFEST]);
   const loadOne = <S extends z.ZodMiniType>(name: string, at: [string, number?], schema: S) => {
-    const resolved = insideLedger(realDir, realDir, name);
+    const resolved = insideLedger(realDir, name);
     if (typeof resolved !== 'string') {
       errors.push({ ...manifestText.at(at.filter((x) => x !== undefined) as (string | number)[]), message: resolved.error });
       return undefined;
@@ -150,4 +150,3 @@ export async function loadLedger(dir: string): Promise<Ledger> {
   return ledger;
 }
 
-export type { Plain };

@@ -1,7 +1,7 @@
 /** The console report: a summary a person reads in ten seconds, then every discrepancy. */
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
-import { describeCheck, STATUS_LABEL } from './text.js';
+import { describeCheck } from './text.js';
 
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 
@@ -43,4 +43,3 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   return lines.join('\n') + '\n';
 }
 
-export { STATUS_LABEL };

@@ -3,13 +3,6 @@ import { Decimal, formatAmount } from '../domain/amount.js';
 import type { Ledger } from '../domain/model.js';
 import type { CheckResult, CheckTerm } from '../rules/types.js';
 
-export const STATUS_LABEL = {
-  ok: 'ok',
-  rounding: 'avrundning',
-  discrepancy: 'avvikelse',
-  acknowledged: 'känd avvikelse',
-} as const;
-
 export const fmt = (s: string) => formatAmount(new Decimal(s));
 
 function termLines(ledger: Ledger, terms: readonly CheckTerm[]): string[] {

@@ -99,8 +99,6 @@ function statementTie(ledger: Ledger, rule: string, a: [StatementKind, string], 
   return ta && tb && ra && rb ? rowTie(rule, { t: ta, r: ra }, { t: tb, r: rb }, sign) : [];
 }
 
-const tableOf = (ledger: Ledger, figureId: string) => ledger.tables.find((t) => figureId.startsWith(t.id + '.'));
-
 /** All anslag rows: posts and printed subtotals, with a label. */
 function anslagRows(ledger: Ledger): { id: string; label: string; figures: AnslagRowFigures }[] {
   const a = ledger.anslagsredovisning;
@@ -651,4 +649,3 @@ function declaredRowTies(l: Ledger, rule: string, terms: (r: Row) => readonly Te
   );
 }
 
-export { tableOf };

@@ -3,7 +3,6 @@ import type { Ledger, Term } from '../domain/model.js';
 
 export type Severity = 'fel' | 'varning';
 export type Status = 'ok' | 'rounding' | 'discrepancy' | 'acknowledged';
-export const STATUSES: readonly Status[] = ['ok', 'rounding', 'discrepancy', 'acknowledged'];
 
 /** `eq`: both sides agree; `le`: the left side may not exceed the right (a limit). */
 export type Relation = 'eq' | 'le';
