@@ -13,7 +13,7 @@ import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
 import type { Cell, SheetPlan, WorkbookPlan } from './excel/plan.js';
-import { patchWorksheet, type PatchedWorksheet } from './excel/stream-fixes.js';
+import { patchWorksheet } from './excel/stream-fixes.js';
 import { CF_FILL } from './excel/styles.js';
 import { planWorkbook } from './excel/workbook.js';
 
@@ -62,16 +62,19 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): vo
     headerFooter: { oddFooter: `&L${escapeHeader(plan.name)}&RSida &P av &N` },
     ...(plan.autoFilter ? { autoFilter: plan.autoFilter } : {}),
   });
-  const patched = patchWorksheet(ws);
   ws.columns = plan.widths.map((width) => ({ width }));
-  plan.rows.forEach((r, i) => {
-    const row = ws.getRow(i + 1);
-    if (r.height) row.height = r.height;
-    r.cells.forEach((c, j) => {
-      if (c) writeCell(row.getCell(j + 1), c, patched);
+  const patched = patchWorksheet(wb, ws);
+  if (patched) patched.rows(plan.rows);
+  else {
+    plan.rows.forEach((r, i) => {
+      const row = ws.getRow(i + 1);
+      if (r.height) row.height = r.height;
+      r.cells.forEach((c, j) => {
+        if (c) writeCell(row.getCell(j + 1), c);
+      });
+      row.commit();
     });
-    row.commit();
-  });
+  }
   // Without the patch the writer would put the hyperlinks before the conditional
   // formatting, which Excel rejects: then the static fills alone show the status.
   if (patched) {
@@ -85,14 +88,12 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): vo
   ws.commit();
 }
 
-function writeCell(cell: ExcelJS.Cell, c: Cell, patched: PatchedWorksheet | undefined): void {
+/** The public API's way, used when the writer's internals are not as expected. */
+function writeCell(cell: ExcelJS.Cell, c: Cell): void {
   switch (c.kind) {
     case 'text':
       // A plain string (or a hyperlink's text) is stored as a shared string: never a formula.
-      if (c.link?.startsWith('#') && patched) {
-        cell.value = c.text;
-        patched.addInternalLink(cell.address, c.link.slice(1));
-      } else cell.value = c.link && c.text ? { text: c.text, hyperlink: c.link } : c.text;
+      cell.value = c.link && c.text ? { text: c.text, hyperlink: c.link } : c.text;
       break;
     case 'number':
       cell.value = c.value;

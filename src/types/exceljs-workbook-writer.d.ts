@@ -6,3 +6,9 @@ declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
   const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter;
   export default WorkbookWriter;
 }
+
+// exceljs's XML escaping (the one its own cell renderer uses).
+declare module 'exceljs/lib/utils/utils.js' {
+  const utils: { xmlEncode(text: string): string };
+  export default utils;
+}
