@@ -115,8 +115,11 @@ function truncate(s: string, max: number): string {
 /** Display width of a cell's content, in characters, for column widths. */
 function contentWidth(cell: Cell): number {
   switch (cell.kind) {
-    case 'text':
-      return Math.max(...cell.text.split('\n').map((l) => l.length)) * (cell.style.font?.bold ? 1.1 : 1) * ((cell.style.font?.size ?? 11) / 11);
+    case 'text': {
+      const t = cell.text;
+      const longest = t.includes('\n') ? Math.max(...t.split('\n').map((l) => l.length)) : t.length;
+      return longest * (cell.style.font?.bold ? 1.1 : 1) * ((cell.style.font?.size ?? 11) / 11);
+    }
     case 'number':
       return numberWidth(cell.value);
     case 'formula':
@@ -124,8 +127,10 @@ function contentWidth(cell: Cell): number {
   }
 }
 function numberWidth(v: number): number {
-  const [int = '', frac = ''] = Math.abs(v).toString().split('.');
-  return int.length + Math.floor((int.length - 1) / 3) + (v < 0 ? 1 : 0) + (frac ? frac.length + 1 : 0);
+  const s = Math.abs(v).toString();
+  const point = s.indexOf('.');
+  const int = point < 0 ? s.length : point;
+  return int + Math.floor((int - 1) / 3) + (v < 0 ? 1 : 0) + (point < 0 ? 0 : s.length - point);
 }
 
 const longestWord = (t: string) => Math.max(...t.split(/\s+/).map((w) => w.length));
@@ -198,19 +203,22 @@ export class SheetBuilder {
   build(): SheetPlan {
     const count = Math.max(1, ...this.rows.map((r) => r.cells.length));
     const isHeader = (c: Cell | undefined) => !!c && (c.style === S.headerLeft || c.style === S.headerRight);
-    const widths: number[] = [];
-    for (let c = 0; c < count; c++) {
-      let w = 0;
-      this.rows.forEach((r, i) => {
-        const cell = r.cells[c];
-        if (!cell || this.wide.has(i + 1)) return;
+    // Each column as wide as its widest cell, within its limits.
+    const widest = new Array<number>(count).fill(0);
+    this.rows.forEach((r, i) => {
+      if (this.wide.has(i + 1)) return;
+      r.cells.forEach((cell, c) => {
+        if (!cell) return;
         // A header wraps: its column needs only its longest word.
-        w = Math.max(w, isHeader(cell) && cell.kind === 'text' ? longestWord(cell.text) * 1.1 : contentWidth(cell));
+        const w = isHeader(cell) && cell.kind === 'text' ? longestWord(cell.text) * 1.1 : contentWidth(cell);
+        if (w > widest[c]!) widest[c] = w;
       });
+    });
+    const widths = widest.map((w, c) => {
       const min = this.options.minWidths?.[c] ?? 6;
       const max = this.options.maxWidths?.[c] ?? 60;
-      widths.push(Math.round(Math.min(max, Math.max(min, w + 2)) * 10) / 10);
-    }
+      return Math.round(Math.min(max, Math.max(min, w + 2)) * 10) / 10;
+    });
     // Give a header row the height its longest wrapped label needs.
     const rows = this.rows.map((r) => {
       if (r.height || !r.cells.some(isHeader)) return r;
