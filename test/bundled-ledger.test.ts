@@ -27,7 +27,7 @@ describe('the bundled ledger loads completely', () => {
     const kinds = ledger.tables.map((t) => t.kind);
     for (const k of ['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter']) expect(kinds).toContain(k);
     expect(ledger.notes.map((n) => n.number)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
-    for (const id of ['tabell_3_1', 'tabell_3_2', 'tabell_3_5', 'tabell_3_8', 'utestaende_ataganden']) expect(ledger.tables.map((t) => t.id)).toContain(id);
+    for (const id of ['tabell_3_1', 'tabell_3_2', 'tabell_3_5', 'tabell_3_8', 'tabell_3_9', 'utestaende_ataganden']) expect(ledger.tables.map((t) => t.id)).toContain(id);
     const a = ledger.anslagsredovisning!;
     expect(a.utgiftsomraden.map((u) => u.uo)).toEqual(['7', '8', '13']);
     expect(a.utgiftsomraden.flatMap((u) => u.anslag.flatMap((x) => x.poster)).length).toBe(18);

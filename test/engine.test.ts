@@ -121,7 +121,6 @@ describe('acknowledgements', () => {
 describe('coverage', () => {
   /** Figures of the base ledger that no check reads, and why. */
   const BASE_UNCOVERED = [
-    'vu.anslagssparande.2023', // B-15 reads the fiscal year only
     'rb.uo8.1_1.ap1.2023-12-20.anslagskredit', // superseded by the later decision
     'rb.laneram.2023-12-20', // superseded by the later låneram
     'not01.medel_for_bidrag.2023', // the declared tie is about 2024

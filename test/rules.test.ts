@@ -4,6 +4,7 @@
  * a figure, well above rounding, makes exactly that rule report a discrepancy that names the
  * changed figure. The limit rules (C-*) fail by exceeding their limit.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../src/rules/catalogue.js';
 import { reconcile } from '../src/rules/engine.js';
@@ -80,6 +81,8 @@ const CASES: Readonly<Record<string, RuleCase>> = {
   // Lower, so that the limit check of the same figure (C-9) still holds.
   'B-12': { figure: 'vu.laneram_utnyttjad.2024', change: bump('vu.laneram_utnyttjad.2024', -1_000) },
   'B-14': { figure: 'vu.avgiftsintakter_disponeras.2024', change: bump('vu.avgiftsintakter_disponeras.2024', 1_000) },
+  // Interest on the räntekonto above the finansiella intäkter it is part of: 1 250 against 300.
+  'B-13': { figure: 'vu.rantekonto_ranteintakter.2024', change: bump('vu.rantekonto_ranteintakter.2024', 1_000) },
   'B-15': { figure: 'vu.anslagssparande.2024', change: bump('vu.anslagssparande.2024', 1_000) },
   // Lower, so that the limit check of the same figure (C-8) still holds.
   'B-16': { figure: 'vu.ataganden_uo8_1_1_ap1.2024', change: bump('vu.ataganden_uo8_1_1_ap1.2024', -1_000) },
@@ -103,6 +106,15 @@ const CASES: Readonly<Record<string, RuleCase>> = {
   'C-4': {
     figure: 'rb.uo8.1_1.ap1.2024-06-20.medgivet_overskridande',
     change: (s) => setFigure(s, 'rb.uo8.1_1.ap1.2024-06-20.medgivet_overskridande', '1 000'),
+  },
+  // 500 of 1:2 ap 1's tilldelning shown as omdisponerat instead, in the post, the UO summa and
+  // the grand total alike: every row and column still ties, and so does C-7 (tilldelning plus
+  // omdisponerat), but the anslag's omdisponeringar no longer net to zero.
+  'C-6': {
+    figure: 'anslag.uo8.1_2.ap1.omdisponerat',
+    change: both(
+      ...['anslag.uo8.1_2.ap1', 'anslag.uo8.summa', 'anslag.summa'].flatMap((row) => [bump(`${row}.tilldelning`, -500), bump(`${row}.omdisponerat`, 500)]),
+    ),
   },
   'C-7': { figure: 'rb.uo8.1_1.ap1.2023-12-20.tilldelning', change: bump('rb.uo8.1_1.ap1.2023-12-20.tilldelning', 1_000) },
   // Åtaganden 2023 of 40 000 against a tilldelat bemyndigande of 35 000.
@@ -132,6 +144,12 @@ describe('the rule table', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(CASES, `rule ${id} has no test case`).toHaveProperty([id]);
     expect(Object.keys(CASES).sort()).toEqual([...ids].sort());
+  });
+
+  it('is documented as declared: docs/rules.md ends with the catalogue (node scripts/rules-md.mjs)', async () => {
+    const { HEADING, ruleTable } = await import('../scripts/rules-md.mjs');
+    const doc = readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8');
+    expect(doc.slice(doc.indexOf(HEADING) + HEADING.length)).toBe(`\n${ruleTable(RULES)}`);
   });
 
   it('starts from a base ledger in which every check ties exactly', () => {
@@ -267,5 +285,24 @@ describe('the test ledger builder', () => {
     const spec = baseSpec();
     setFigure(spec, 'not02.nya_lan.2023', '3 500');
     expect(rowOf(spec, 'not02', 'nya_lan').v).toEqual(['4 000', '3 500']);
+  });
+});
+
+describe('B-26: a part within its whole', () => {
+  const part = 'vu.varav_ansokningsavgifter.2024';
+  const whole = 'vu.avgiftsintakter_ej_disponeras.2024';
+  const b26 = (r: Reconciliation) => ofRule(r, 'B-26').filter((c) => c.figures.includes(part));
+
+  it('a part with the opposite sign of its whole is a discrepancy of the sign check', async () => {
+    const { ledger } = await ledgerWith((s) => setFigure(s, part, '-5 000'));
+    const failing = b26(reconcile(ledger)).filter((c) => c.status === 'discrepancy');
+    expect(failing.map((c) => c.id)).toEqual([`B-26/${part}~${whole}~tecken`]);
+  });
+
+  it('a negative whole bounds its negative part by amount: −30 000 within −40 000 holds, −50 000 does not', async () => {
+    const within = reconcile((await ledgerWith((s) => (setFigure(s, whole, '-40 000'), setFigure(s, part, '-30 000')))).ledger);
+    expect(show(b26(within).filter((c) => c.status === 'discrepancy'))).toBe('');
+    const beyond = reconcile((await ledgerWith((s) => (setFigure(s, whole, '-40 000'), setFigure(s, part, '-50 000')))).ledger);
+    expect(b26(beyond).filter((c) => c.status === 'discrepancy').map((c) => c.id)).toEqual([`B-26/${part}~${whole}`]);
   });
 });

@@ -68,7 +68,8 @@ const tieSchema = z.strictObject({
   id,
   titel: text,
   vanster: nonEmpty(text),
-  hoger: nonEmpty(text),
+  /** Empty: the left side is zero (a credit removed, a balance cleared). */
+  hoger: z.array(text),
 });
 
 const sumRow = z.strictObject({ text: opt(text), v: cells, seed: opt(seed) });

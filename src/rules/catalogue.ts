@@ -23,6 +23,7 @@ import type { CheckSpec, Rule } from './types.js';
 
 const pos = (ref: string): Term => ({ sign: 1, ref });
 const neg = (ref: string): Term => ({ sign: -1, ref });
+const flip = (t: Term): Term => ({ sign: t.sign === 1 ? -1 : 1, ref: t.ref });
 const rowLine = (r: Row) => r.line ?? r.id;
 const rowsOf = (t: Table | undefined, line: string) => (t ? t.rows.filter((r) => rowLine(r) === line) : []);
 const rowOf = (t: Table | undefined, line: string) => rowsOf(t, line)[0];
@@ -389,6 +390,28 @@ export const RULES: readonly Rule[] = [
     checks: (l) => statementTie(l, 'B-12', ['vasentliga_uppgifter', 'laneram_utnyttjad'], ['balansrakning', 'lan_i_rgk']),
   },
   {
+    id: 'B-13',
+    title: 'Väsentliga uppgifter: räntekontots ränteintäkter och räntekostnader ryms i resultaträkningens finansiella intäkter och kostnader',
+    severity: 'fel',
+    source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-13 (noternas räntekontorader stäms av genom lika:)',
+    reads: 'VU räntekontots ränteintäkter och räntekostnader; RR finansiella intäkter och kostnader (år som båda visar)',
+    checks: (l) => {
+      const vu = statement(l, 'vasentliga_uppgifter');
+      const rr = statement(l, 'resultatrakning');
+      if (!vu || !rr) return [];
+      return (
+        [
+          ['rantekonto_ranteintakter', 'finansiella_intakter', 1],
+          ['rantekonto_rantekostnader', 'finansiella_kostnader', -1],
+        ] as const
+      ).flatMap(([v, r, sign]) => {
+        const a = rowOf(vu, v);
+        const b = rowOf(rr, r);
+        return a && b ? rowTie('B-13', { t: vu, r: a }, { t: rr, r: b }, sign, 'le') : [];
+      });
+    },
+  },
+  {
     id: 'B-14',
     title: 'Väsentliga uppgifter: avgiftsintäkter = resultaträkningen',
     severity: 'fel',
@@ -401,21 +424,29 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'B-15',
-    title: 'Väsentliga uppgifter: anslagssparande och utnyttjad anslagskredit = anslagsredovisningens utgående överföringsbelopp',
+    title: 'Väsentliga uppgifter: anslagssparande och utnyttjad anslagskredit = anslagsredovisningens överföringsbelopp',
     severity: 'fel',
-    source: 'FÅB 2 kap. 4 § och bilaga 3; DOMAIN.md §7 B-15',
-    reads: 'VU anslagssparande och utnyttjad kredit (räkenskapsåret); utgående överföringsbelopp per anslagspost',
+    source: 'FÅB 2 kap. 4 § och bilaga 3; DOMAIN.md §7 B-15, B-20',
+    reads: 'VU anslagssparande och utnyttjad kredit (räkenskapsåret och året före); utgående och ingående överföringsbelopp per anslagspost',
     checks: (l) => {
       const vu = statement(l, 'vasentliga_uppgifter');
       if (!vu || !l.anslagsredovisning) return [];
-      const ub = posts(l).map((p) => p.figures.utgaende_overforingsbelopp).filter((f): f is string => !!f);
-      const positive = ub.filter((f) => figureValue(l, f)?.isPositive() && !figureValue(l, f)?.isZero());
-      const negative = ub.filter((f) => figureValue(l, f)?.isNegative());
       const out: CheckSpec[] = [];
-      const sparande = cell(vu, 'anslagssparande', l.year);
-      if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${l.year} = summan av positiva utgående överföringsbelopp`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos), zeroIfEmpty: true });
-      const kredit = cell(vu, 'anslagskredit_utnyttjad', l.year);
-      if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${l.year} = summan av negativa utgående överföringsbelopp`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg), zeroIfEmpty: true });
+      // The closing balances give this year's figures; the opening balances, which are last
+      // year's closing ones (B-20), give the previous year's.
+      const years: [string, 'utgaende_overforingsbelopp' | 'ingaende_overforingsbelopp', string][] = [
+        [l.year, 'utgaende_overforingsbelopp', 'utgående'],
+        [String(Number(l.year) - 1), 'ingaende_overforingsbelopp', 'ingående'],
+      ];
+      for (const [year, column, word] of years) {
+        const balances = posts(l).map((p) => p.figures[column]).filter((f): f is string => !!f);
+        const positive = balances.filter((f) => figureValue(l, f)?.isPositive() && !figureValue(l, f)?.isZero());
+        const negative = balances.filter((f) => figureValue(l, f)?.isNegative());
+        const sparande = cell(vu, 'anslagssparande', year);
+        if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${year} = summan av positiva ${word} överföringsbelopp ${l.year}`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos), zeroIfEmpty: true });
+        const kredit = cell(vu, 'anslagskredit_utnyttjad', year);
+        if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${year} = summan av negativa ${word} överföringsbelopp ${l.year}`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg), zeroIfEmpty: true });
+      }
       return out;
     },
   },
@@ -487,11 +518,18 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'B-26',
-    title: 'En varav-rad är högst raden den är en del av',
+    title: 'En del är högst det den är en del av (varav-rad, nedre gräns av ett intervall)',
     severity: 'fel',
     source: 'Huvudbokens deklaration (hogst:)',
     reads: 'Rader som anger hogst:, och raden de är en del av',
-    checks: (l) => declaredRowTies(l, 'B-26', (r) => r.atMost, 'le'),
+    // A part has its whole's sign and at most its amount: 0 ≤ del ≤ helhet, and for a negative
+    // whole (costs, deficits) 0 ≤ −del ≤ −helhet.
+    checks: (l) =>
+      declaredRowTies(l, 'B-26', (r) => r.atMost, 'le').flatMap((c) => {
+        const bound = figureValue(l, c.right[0]?.ref)?.isNegative() ? { ...c, left: c.left.map(flip), right: c.right.map(flip) } : c;
+        const sign: CheckSpec = { ...bound, id: `${c.id}~tecken`, subject: c.subject.replace(' ≤ ', ' har samma tecken som '), left: bound.left.map(flip), right: [], zeroIfEmpty: true };
+        return [bound, sign];
+      }),
   },
   {
     id: 'B-23',
@@ -499,7 +537,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'Huvudbokens deklaration (avstamningar:)',
     reads: 'Figurerna som avstämningen räknar upp',
-    checks: (l) => l.ties.map((t) => ({ id: `B-23/${t.id}`, rule: 'B-23', subject: t.title, relation: 'eq' as const, left: t.left, right: t.right })),
+    checks: (l) => l.ties.map((t) => ({ id: `B-23/${t.id}`, rule: 'B-23', subject: t.title, relation: 'eq' as const, left: t.left, right: t.right, zeroIfEmpty: true })),
   },
   {
     id: 'B-24',
@@ -553,6 +591,20 @@ export const RULES: readonly Rule[] = [
         if (!used || (!medgivet && !figureValue(l, used)?.abs().gt(0))) return [];
         return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [], zeroIfEmpty: true }];
       }),
+  },
+  {
+    id: 'C-6',
+    title: 'Omdisponeringar inom ett anslag tar ut varandra',
+    severity: 'varning',
+    source: 'FÅB bilaga 3 fotnot 4; DOMAIN.md §7 C-6 (gäller inte när ett beslut för medel till eller från regeringens disposition)',
+    reads: 'Omdisponerat anslagsbelopp per anslagspost',
+    checks: (l) =>
+      (l.anslagsredovisning?.utgiftsomraden ?? []).flatMap((uo) =>
+        uo.anslag.flatMap((an): CheckSpec[] => {
+          const moved = an.poster.map((p) => p.figures.omdisponerat).filter((f): f is string => !!f && !figureValue(l, f)?.isZero());
+          return moved.length ? [{ id: `C-6/${an.id}`, rule: 'C-6', subject: `${an.designation} ${an.name}: summan av omdisponerade belopp = 0`, relation: 'eq', left: moved.map(pos), right: [], zeroIfEmpty: true }] : [];
+        }),
+      ),
   },
   {
     id: 'C-7',
