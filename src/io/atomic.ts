@@ -3,7 +3,8 @@
  * renamed into place only when complete, so a failed run leaves no half-written file and
  * keeps the previous good one.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Runs `write` against a temporary path, then renames it to `target`. */
@@ -19,4 +20,6 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
   }
 }
 
-export const writeTextAtomically = (target: string, text: string) => writeAtomically(target, (tmp) => writeFile(tmp, text, 'utf8'));
+// One synchronous write: a command-line run has nothing else to do meanwhile, and the
+// promise-based writeFile cuts a large report into many chunks.
+export const writeTextAtomically = (target: string, text: string) => writeAtomically(target, async (tmp) => writeFileSync(tmp, text, 'utf8'));

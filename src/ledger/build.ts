@@ -49,10 +49,16 @@ export function parseTerm(s: string): Term {
   return t.startsWith('-') ? { sign: -1, ref: t.slice(1).trim() } : { sign: 1, ref: t.replace(/^\+/, '').trim() };
 }
 const asList = <T>(x: T | readonly T[] | undefined): readonly T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x as T]);
+/** Seed line ranges ("7023-7025"), parsed once per distinct text: a row's cells share theirs. */
+const seedRanges = new Map<string, readonly [number, number]>();
 const seedRange = (s: string | undefined): readonly [number, number] | undefined => {
   if (!s) return undefined;
-  const [a, b] = s.split('-').map(Number);
-  return [a!, b ?? a!];
+  let range = seedRanges.get(s);
+  if (!range) {
+    const [a, b] = s.split('-').map(Number);
+    seedRanges.set(s, (range = [a!, b ?? a!]));
+  }
+  return range;
 };
 const anslagKey = (designation: string) => designation.replace(':', '_');
 
@@ -69,13 +75,14 @@ export function buildLedger(
   const err = (at: SourceRef, message: string) => errors.push({ ...at, message });
   const m = manifest.data;
 
-  const resolveUnit = (name: string | undefined, fallback: UnitId, at: SourceRef): UnitId => {
+  /** `where` is the `enhet` key's path in `src`, looked up only for an error. */
+  const resolveUnit = (name: string | undefined, fallback: UnitId, src: YamlSource, where: Path): UnitId => {
     if (name === undefined) return fallback;
     if (isUnitId(name)) return name;
-    err(at, `okänd enhet "${name}": förväntade ${Object.keys(UNITS).join(', ')}`);
+    err(src.at(where), `okänd enhet "${name}": förväntade ${Object.keys(UNITS).join(', ')}`);
     return fallback;
   };
-  const ledgerUnit = resolveUnit(m.enhet, 'tkr', manifest.src.at(['enhet']));
+  const ledgerUnit = resolveUnit(m.enhet, 'tkr', manifest.src, ['enhet']);
   if (!LAYOUT_VERSIONS.has(m.layout)) {
     err(manifest.src.at(['layout']), `okänd layoutversion "${m.layout}": förväntade ${[...LAYOUT_VERSIONS.keys()].join(', ')}`);
   }
@@ -159,7 +166,7 @@ export function buildLedger(
   }
 
   function buildTable(t: TableInput, base: Path, src: YamlSource): Table | undefined {
-    const unit = resolveUnit(t.enhet, ledgerUnit, src.at([...base, 'enhet']));
+    const unit = resolveUnit(t.enhet, ledgerUnit, src, [...base, 'enhet']);
     const layout = STATEMENT_KINDS.includes(t.typ as StatementKind) ? layoutFor(m.layout, t.typ as StatementKind) : undefined;
     const rows: Row[] = [];
     const rowIds = new Set<string>();
@@ -171,7 +178,7 @@ export function buildLedger(
       if (layout && r.egen !== 'true' && !layout.lines.some((l) => l.id === line)) {
         err(src.at([...rp, r.rad ? 'rad' : 'id']), `okänd rad "${line}" i ${layout.title.toLowerCase()}: förväntade en rad i layouten ${m.layout} eller egen: true`);
       }
-      const rowUnit = resolveUnit(r.enhet, unit, src.at([...rp, 'enhet']));
+      const rowUnit = resolveUnit(r.enhet, unit, src, [...rp, 'enhet']);
       const values = r.v ?? [];
       if (r.v && values.length !== t.kolumner.length) {
         err(src.at([...rp, 'v']), `rad ${r.id}: förväntade ${t.kolumner.length} värden (ett per kolumn), fick ${values.length}`);
@@ -233,7 +240,7 @@ export function buildLedger(
 
   function buildAnslag(a: AnslagsredovisningInput, src: YamlSource): Anslagsredovisning {
     const base: Path = ['anslagsredovisning'];
-    const unit = resolveUnit(a.enhet, ledgerUnit, src.at([...base, 'enhet']));
+    const unit = resolveUnit(a.enhet, ledgerUnit, src, [...base, 'enhet']);
     const cols = a.kolumner as AnslagColumn[];
     const rowFigures = (prefix: string, v: readonly (string | null)[], path: Path, label: string, seed?: string): AnslagRowFigures => {
       if (v.length !== cols.length) err(src.at([...path, 'v']), `${prefix}: förväntade ${cols.length} värden (ett per kolumn), fick ${v.length}`);
@@ -342,7 +349,7 @@ export function buildLedger(
 
   function buildRegleringsbrev(r: RegleringsbrevInput, src: YamlSource): Regleringsbrev {
     const base: Path = ['regleringsbrev'];
-    const unit = resolveUnit(r.enhet, ledgerUnit, src.at([...base, 'enhet']));
+    const unit = resolveUnit(r.enhet, ledgerUnit, src, [...base, 'enhet']);
     const anslagsposter = (r.anslagsposter ?? []).map((p, pi) => {
       const pp: Path = [...base, 'anslagsposter', pi];
       pending.push({ kind: 'anslagspost', ref: p.anslagspost, at: src.at([...pp, 'anslagspost']), what: 'regleringsbrev' });

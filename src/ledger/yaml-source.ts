@@ -146,12 +146,12 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     value: value ?? null,
     at(path: Path): SourceRef {
       let node: PosNode = root;
-      for (const [i, seg] of path.entries()) {
+      for (let i = 0; i < path.length; i++) {
+        const seg = path[i]!;
         if (seg === '\u0001key') return ref(node.keyStart ?? node.start);
         const child: PosNode | undefined = typeof seg === 'number' ? node.items?.[seg] : node.keys?.get(seg);
         if (!child) break;
         node = child;
-        if (i === path.length - 1) break;
       }
       return ref(node.start);
     },

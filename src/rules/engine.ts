@@ -17,18 +17,20 @@ export interface ReconcileOptions {
 
 /** Evaluates one check; undefined when a side has no figure (the check does not apply). */
 export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResult | undefined {
-  const resolve = (terms: readonly Term[]) =>
-    terms.flatMap((term) => {
+  const resolve = (terms: readonly Term[]) => {
+    const out: { term: Term; figure: Figure }[] = [];
+    for (const term of terms) {
       const figure = ledger.figures.get(term.ref);
-      return figure && figure.value ? [{ term, figure }] : [];
-    });
+      if (figure && figure.value) out.push({ term, figure });
+    }
+    return out;
+  };
   const left = resolve(spec.left);
   const right = resolve(spec.right);
   // A check needs both sides, unless an empty right side means zero.
   if (!left.length || (!right.length && !spec.zeroIfEmpty)) return undefined;
   const figures: Figure[] = [...left, ...right].map((x) => x.figure);
-  const leftUnits = left.map((x) => x.figure.unit);
-  const unit = spec.product ? commonUnit(right.map((x) => x.figure.unit)) : commonUnit([...leftUnits, ...right.map((x) => x.figure.unit)]);
+  const unit = spec.product ? commonUnit(right.map((x) => x.figure.unit)) : commonUnit(figures.map((f) => f.unit));
   if (!unit) throw new Error(`check ${spec.id}: figures in incompatible units (${figures.map((f) => f.unit).join(', ')})`);
   // A product: the money factor in the comparison unit, the other (a count) in its own.
   const own = (x: { figure: Figure }) => (UNITS[x.figure.unit].kronor ? unit : x.figure.unit);

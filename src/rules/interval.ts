@@ -15,6 +15,7 @@ export interface SideValue {
 
 /** The unit both sides are compared in: the finest money unit involved, or the common unit. */
 export function commonUnit(units: readonly UnitId[]): UnitId | undefined {
+  if (units.every((u) => u === units[0])) return units[0];
   const distinct = [...new Set(units)];
   if (distinct.length === 1) return distinct[0];
   if (distinct.some((u) => UNITS[u].kronor === null)) return undefined;
