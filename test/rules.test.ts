@@ -58,6 +58,8 @@ const CASES: Readonly<Record<string, RuleCase>> = {
     figure: 'anslag.uo8.1_1.summa.indragning',
     change: both(bump('anslag.uo8.1_1.summa.indragning', -1_000), bump('anslag.uo8.1_1.summa.ingaende_overforingsbelopp', 1_000)),
   },
+  // A contingent liability printed negative.
+  'A-20': { figure: 'br.ovriga_ansvarsforbindelser.2024', change: (s) => setFigure(s, 'br.ovriga_ansvarsforbindelser.2024', '-1 500') },
   'A-10': { figure: 'inkomsttitel.summa.inkomster', change: bump('inkomsttitel.summa.inkomster', 1_000) },
   'A-11': { figure: 'bemyndigande.uo8.1_1.ap1.nya_ataganden', change: bump('bemyndigande.uo8.1_1.ap1.nya_ataganden', 1_000) },
   'A-12': { figure: 'bemyndigande.uo8.1_1.ap1.2025', change: bump('bemyndigande.uo8.1_1.ap1.2025', 1_000) },

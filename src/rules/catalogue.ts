@@ -306,6 +306,25 @@ export const RULES: readonly Rule[] = [
     checks: (l) => l.tables.flatMap((t) => t.rows.flatMap((r) => (r.sum ? sumChecks('A-19', t, r, r.sum) : []))),
   },
   {
+    id: 'A-20',
+    title: 'Ansvarsförbindelser redovisas med belopp som inte är negativa',
+    severity: 'fel',
+    source: 'FÅB bilaga 2 (ansvarsförbindelser under balansräkningen: åtaganden staten kan komma att infria)',
+    reads: 'Balansräkningens ansvarsförbindelser, båda åren',
+    checks: (l) => {
+      const br = statement(l, 'balansrakning');
+      if (!br) return [];
+      return ['ansvarsforbindelser_garantier', 'ovriga_ansvarsforbindelser'].flatMap((line) =>
+        rowsOf(br, line).flatMap((r) =>
+          br.columns.flatMap((c): CheckSpec[] => {
+            const f = r.cells[c.id];
+            return f ? [{ id: `A-20/${f}`, rule: 'A-20', subject: `${label(br, r)} (${c.label}) ≥ 0`, relation: 'le', left: [neg(f)], right: [], zeroIfEmpty: true }] : [];
+          }),
+        ),
+      );
+    },
+  },
+  {
     id: 'B-1',
     title: 'Kapitalförändring enligt resultaträkningen i balansräkningen = årets kapitalförändring i resultaträkningen',
     severity: 'fel',

@@ -131,6 +131,7 @@ function balansrakning(): PlainMap {
           row('upplupna_kostnader', 'Upplupna kostnader', ['3 750', '3 750']),
           row('summa_periodavgransning_skulder', 'Summa periodavgränsningsposter', ['3 750', '3 750']),
           row('summa_kapital_och_skulder', 'SUMMA KAPITAL OCH SKULDER', ['20 600', '17 400']),
+          row('ovriga_ansvarsforbindelser', 'Övriga ansvarsförbindelser', ['1 500', '1 200']),
         ],
       },
     ],
