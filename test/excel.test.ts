@@ -176,8 +176,9 @@ describe('the workbook of the bundled ledger', () => {
   it('has the sheets, in reading order, with Swedish names', () => {
     const names = bundled.wb.worksheets.map((w) => w.name);
     expect(names.slice(0, 8)).toEqual(['Sammanfattning', 'Avstämningar', 'Resultaträkning', 'Balansräkning', 'Anslagsredovisning', 'Finansieringsanalys', 'Väsentliga uppgifter', 'Noter']);
-    for (const n of bundled.ledger.notes.filter((n) => n.tables.length)) expect(names).toContain(`Not ${n.number}`);
-    expect(names).toEqual(expect.arrayContaining(['Tabell 3.1', 'Tabell 3.2', 'Tabell 3.5', 'Tabell 3.8', 'Täckning']));
+    // The notes are on the Noter sheet, one after another: no sheet per note.
+    expect(names.filter((n) => /^Not \d/.test(n))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['Tabell 3.1', 'Tabell 3.2', 'Tabell 3.5', 'Tabell 3.8', 'Tabell 3.9', 'Täckning']));
     // Every figure has its place in the report's own sheets: no safety-net sheet.
     expect(names).not.toContain('Övriga figurer');
     for (const n of names) {
@@ -227,12 +228,21 @@ describe('the workbook of the bundled ledger', () => {
     const links = internalLinks(xml.get('Resultaträkning')!);
     const noteCell = `B${statementRow(rr, 'intakter_av_anslag')}`;
     expect(rr.getCell(noteCell).value).toBe('1');
-    expect(links.get(noteCell)).toBe("'Not 1'!A1");
+    // A note with tables: the link goes to its heading on the Noter sheet.
+    const notes = bundled.wb.getWorksheet('Noter')!;
+    const heading = (n: number) => {
+      for (let r = 1; r <= notes.rowCount; r++) if (notes.getCell(r, 1).value === `Not ${n} ${bundled.ledger.notes.find((x) => x.number === n)!.title}` && notes.getCell(r, 1).font?.bold) return r;
+      throw new Error(`Not ${n} saknas på Noter`);
+    };
+    expect(links.get(noteCell)).toBe(`'Noter'!A${heading(1)}`);
     // Notes without a table link to their line on the Noter index.
-    expect(links.get(`B${statementRow(rr, 'ovriga_driftkostnader')}`)).toMatch(/^'Noter'!A\d+$/);
-    // The index links every note that has tables to its sheet.
+    const indexRow = (link: string | undefined) => Number(/^'Noter'!A(\d+)$/.exec(link ?? '')?.[1]);
+    const row = indexRow(links.get(`B${statementRow(rr, 'ovriga_driftkostnader')}`));
+    expect(row).toBeGreaterThanOrEqual(4);
+    expect(row).toBeLessThan(4 + bundled.ledger.notes.length);
+    // The index links every note that has tables to its heading below.
     const noter = internalLinks(xml.get('Noter')!);
-    for (const n of bundled.ledger.notes.filter((n) => n.tables.length)) expect([...noter.values()]).toContain(`'Not ${n.number}'!A1`);
+    for (const n of bundled.ledger.notes.filter((n) => n.tables.length)) expect([...noter.values()]).toContain(`'Noter'!A${heading(n.number)}`);
   });
 
   it('writes internal links as locations, after the conditional formatting (valid OOXML)', () => {

@@ -26,8 +26,8 @@ export class Context {
   readonly names = new SheetNames();
   /** Figure id → its value cell. Every figure is placed exactly once. */
   readonly figures = new Map<string, Address>();
-  /** Note number → the sheet holding its tables. */
-  readonly noteSheets = new Map<number, string>();
+  /** Note number → where its tables start on the Noter sheet. */
+  readonly noteAt = new Map<number, Address>();
   /** Note number → its row on the Noter index. */
   readonly noteIndex = new Map<number, Address>();
   /** Note number → the first statement row that refers to it. */
@@ -57,14 +57,13 @@ export class Context {
     return num(toCellNumber(f.value), numberStyle(f.decimals, v));
   }
 
-  /** A note reference: links to the note's sheet, or to its line on the Noter index. */
+  /** A note reference: links to the note's tables, or to its line on the Noter index. */
   noteCell(notes: readonly number[], from: Address): Cell | undefined {
     if (!notes.length) return undefined;
     for (const n of notes) if (!this.noteRefs.has(n)) this.noteRefs.set(n, from);
     const label = notes.join(', ');
     const first = notes[0]!;
-    const sheet = this.noteSheets.get(first);
-    const target = sheet ? { sheet, row: 1, col: 1 } : this.noteIndex.get(first);
+    const target = this.noteAt.get(first) ?? this.noteIndex.get(first);
     return target ? link(label, linkTo(target), S.linkCenter) : text(label, S.center);
   }
 }

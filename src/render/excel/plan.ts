@@ -196,6 +196,13 @@ export class SheetBuilder {
     return this.add([]);
   }
 
+  /** Fills a row added earlier (e.g. blank, reserved for an index whose targets come later). */
+  set(row: number, cells: readonly (Cell | undefined)[]): void {
+    const old = this.rows[row - 1];
+    if (!old) throw new Error(`rad ${row} finns inte i ${this.name}`);
+    this.rows[row - 1] = { ...old, cells: Array.from(cells) };
+  }
+
   address(row: number, col: number): Address {
     return { sheet: this.name, row, col };
   }

@@ -9,7 +9,6 @@ import { a1, columnLetter, formula, link, linkTo, num, quoteSheet, SheetBuilder,
 import { numberStyle, S, textStyle } from './styles.js';
 
 /** Rows of the Noter index: title, subtitle, header, then one row per note in number order. */
-export const NOTE_INDEX_FIRST_ROW = 4;
 
 export function summarySheet(ctx: Context, name: string, checks: CheckRows): SheetPlan {
   const { ledger, result: r } = ctx;
@@ -118,28 +117,6 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
   }
   b.frozen = { rows: 1, columns: 0 };
   b.printTitles = '1:2';
-  return b.build();
-}
-
-export function notesIndexSheet(ctx: Context, name: string): SheetPlan {
-  const b = new SheetBuilder(name, { minWidths: [6, 40, 14, 24], maxWidths: [8, 80, 16, 40], landscape: false });
-  b.addWide([text('Noter', S.title)], 21);
-  b.addWide([text(ctx.subtitle, S.subtitle)]);
-  const header = b.add(['Not', 'Rubrik', 'Tabeller', 'Hänvisas från'].map((h) => text(h, S.headerLeft)));
-  if (b.next !== NOTE_INDEX_FIRST_ROW) throw new Error('notindexets rader har flyttats');
-  for (const note of [...ctx.ledger.notes].sort((x, y) => x.number - y.number)) {
-    const sheet = ctx.noteSheets.get(note.number);
-    const from = ctx.noteRefs.get(note.number);
-    const cells: (Cell | undefined)[] = [
-      sheet ? link(String(note.number), linkTo({ sheet, row: 1, col: 1 }), S.linkCenter) : text(String(note.number), S.center),
-      sheet ? link(note.title, linkTo({ sheet, row: 1, col: 1 })) : text(note.title, S.text),
-      text(note.tables.length ? String(note.tables.length) : 'ingen sifferuppgift', note.tables.length ? S.center : S.muted),
-      from ? link(`${from.sheet} ${a1(from)}`, linkTo(from)) : undefined,
-    ];
-    b.add(cells);
-  }
-  b.frozen = { rows: header, columns: 0 };
-  b.printTitles = `1:${header}`;
   return b.build();
 }
 

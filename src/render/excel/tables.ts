@@ -10,7 +10,7 @@ import { layoutFor } from '../../domain/layouts/index.js';
 import type { Context } from './context.js';
 import { humanize, postLabel, unitHeading } from './context.js';
 import type { Cell, SheetPlan } from './plan.js';
-import { SheetBuilder, text } from './plan.js';
+import { a1, link, linkTo, SheetBuilder, text } from './plan.js';
 import { S, textStyle } from './styles.js';
 
 /** Widths of the label and note columns; numbers size themselves. */
@@ -69,24 +69,56 @@ export function tableSheet(ctx: Context, name: string, table: Table): SheetPlan 
   return b.build();
 }
 
-/** A note's sheet: its title, its text if any, then each of its tables. */
-export function noteSheet(ctx: Context, name: string, note: Note): SheetPlan {
-  const tables = note.tables.map((id) => ctx.ledger.tables.find((t) => t.id === id)).filter((t): t is Table => !!t);
-  const b = new SheetBuilder(name, { ...TABLE_WIDTHS, landscape: Math.max(0, ...tables.map((t) => t.columns.length)) > 4 });
-  titleRows(b, `Not ${note.number} ${note.title}`, ctx);
-  if (note.text) b.addWide([text(note.text, S.textWrap)]);
-  let firstHeader = 0;
-  tables.forEach((t, i) => {
-    if (i > 0) b.blank();
-    if (tables.length > 1 || t.title !== note.title) b.addWide([text(t.title, S.section)]);
-    const h = tableRows(ctx, b, t);
-    firstHeader ||= h;
+/** The row of the Noter sheet where its index of notes starts. */
+export const NOTE_INDEX_FIRST_ROW = 4;
+
+/**
+ * The Noter sheet: an index of every note (its title, how many tables, the first statement
+ * line that refers to it), then each note that has tables, one after another. The notes
+ * are placed at once, so that statement lines can link to them; the index is filled in by
+ * `finish`, once the statements have recorded which lines refer to which note.
+ */
+export function notesSheet(ctx: Context, name: string): { finish(): SheetPlan } {
+  const notes = [...ctx.ledger.notes].sort((x, y) => x.number - y.number);
+  const tablesOf = (note: Note) => note.tables.map((id) => ctx.ledger.tables.find((t) => t.id === id)).filter((t): t is Table => !!t);
+  const widest = Math.max(0, ...notes.flatMap((n) => tablesOf(n).map((t) => t.columns.length)));
+  const b = new SheetBuilder(name, { ...TABLE_WIDTHS, landscape: widest > 4 });
+  titleRows(b, 'Noter', ctx);
+  const header = b.add(['Not och rubrik', 'Tabeller', 'Hänvisas från'].map((h, i) => text(h, i === 1 ? S.headerRight : S.headerLeft)));
+  if (b.next !== NOTE_INDEX_FIRST_ROW) throw new Error('notindexets rader har flyttats');
+  notes.forEach((n, i) => {
+    ctx.noteIndex.set(n.number, b.address(NOTE_INDEX_FIRST_ROW + i, 1));
+    b.blank();
   });
-  // With one table its header stays in view; with several, only the title does.
-  const frozenRows = tables.length === 1 ? firstHeader : 2;
-  b.frozen = { rows: frozenRows, columns: 1 };
-  b.printTitles = `1:${frozenRows}`;
-  return b.build();
+  for (const note of notes) {
+    const tables = tablesOf(note);
+    if (!tables.length) continue;
+    b.blank();
+    ctx.noteAt.set(note.number, b.address(b.addWide([text(`Not ${note.number} ${note.title}`, S.section)]), 1));
+    if (note.text) b.addWide([text(note.text, S.textWrap)]);
+    tables.forEach((t, i) => {
+      if (i > 0) b.blank();
+      if (tables.length > 1 || t.title !== note.title) b.addWide([text(t.title, S.textBold)]);
+      tableRows(ctx, b, t);
+    });
+  }
+  b.frozen = { rows: header, columns: 1 };
+  b.printTitles = `1:${header}`;
+  return {
+    finish() {
+      notes.forEach((note, i) => {
+        const at = ctx.noteAt.get(note.number);
+        const from = ctx.noteRefs.get(note.number);
+        const title = `Not ${note.number} ${note.title}`;
+        b.set(NOTE_INDEX_FIRST_ROW + i, [
+          at ? link(title, linkTo(at)) : text(title, S.text),
+          text(note.tables.length ? String(note.tables.length) : 'ingen sifferuppgift', note.tables.length ? textStyle({}) : S.muted),
+          from ? link(`${from.sheet} ${a1(from)}`, linkTo(from)) : undefined,
+        ]);
+      });
+      return b.build();
+    },
+  };
 }
 
 const INKOMST_LABELS: Readonly<Record<string, string>> = { beraknat_belopp: 'Beräknat belopp', inkomster: 'Inkomster' };

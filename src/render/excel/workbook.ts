@@ -9,8 +9,8 @@ import type { Reconciliation } from '../../rules/types.js';
 import { checksSheet } from './checks.js';
 import { Context, SHEET } from './context.js';
 import type { SheetPlan, WorkbookPlan } from './plan.js';
-import { coverageSheet, NOTE_INDEX_FIRST_ROW, notesIndexSheet, summarySheet } from './summary.js';
-import { anslagSheet, noteSheet, otherFiguresSheet, tableSheet } from './tables.js';
+import { coverageSheet, summarySheet } from './summary.js';
+import { anslagSheet, notesSheet, otherFiguresSheet, tableSheet } from './tables.js';
 
 const STATEMENTS: readonly [StatementKind, string][] = [
   ['resultatrakning', SHEET.rr],
@@ -29,14 +29,11 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
   const ctx = new Context(ledger, result);
   for (const name of Object.values(SHEET)) ctx.names.reserve(name);
 
-  // Names and index rows first: statement rows link to note sheets and index rows.
-  const notes = [...ledger.notes].sort((a, b) => a.number - b.number);
-  notes.forEach((n, i) => ctx.noteIndex.set(n.number, { sheet: SHEET.notes, row: NOTE_INDEX_FIRST_ROW + i, col: 1 }));
-  const withTables = notes.filter((n) => n.tables.some((id) => ledger.tables.some((t) => t.id === id)));
-  for (const n of withTables) ctx.noteSheets.set(n.number, ctx.names.fromText(`Not ${n.number}`, `Not ${n.number}`));
+  // The notes first: statement lines link to them.
+  const noter = notesSheet(ctx, SHEET.notes);
   const others = ledger.tables.filter((t) => t.kind === 'tabell').map((t) => ({ table: t, name: tableSheetName(ctx, t) }));
   // A note table whose note number is not in ledger.notes still gets shown.
-  const orphanNotes = ledger.tables.filter((t) => t.kind === 'not' && !withTables.some((n) => n.tables.includes(t.id)));
+  const orphanNotes = ledger.tables.filter((t) => t.kind === 'not' && !ledger.notes.some((n) => n.tables.includes(t.id)));
   const orphans = orphanNotes.map((t) => ({ table: t, name: ctx.names.fromText(t.title, 'Not') }));
 
   const statements = new Map<string, SheetPlan>();
@@ -45,10 +42,9 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     if (t) statements.set(name, tableSheet(ctx, name, t));
   }
   const anslag = anslagSheet(ctx, SHEET.anslag);
-  const noteSheets = withTables.map((n) => noteSheet(ctx, ctx.noteSheets.get(n.number)!, n));
   const tableSheets = [...others, ...orphans].map(({ table, name }) => tableSheet(ctx, name, table));
   const other = otherFiguresSheet(ctx, SHEET.other);
-  const index = notesIndexSheet(ctx, SHEET.notes);
+  const notesPlan = noter.finish();
   const checks = checksSheet(ctx, SHEET.checks);
   const summary = summarySheet(ctx, SHEET.summary, checks.rows);
   const coverage = coverageSheet(ctx, SHEET.coverage);
@@ -59,8 +55,7 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     ...[SHEET.rr, SHEET.br].flatMap((n) => statements.get(n) ?? []),
     ...(anslag ? [anslag] : []),
     ...[SHEET.fa, SHEET.vu].flatMap((n) => statements.get(n) ?? []),
-    index,
-    ...noteSheets,
+    notesPlan,
     ...tableSheets,
     ...(other ? [other] : []),
     coverage,
