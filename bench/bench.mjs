@@ -10,7 +10,9 @@ const CLI = path.resolve('bin/avstamning.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'avstamning-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Median wall time of `runs` runs, after three unmeasured ones (code cache, disk cache). */
 function time(args, runs) {
+  for (let i = 0; i < 3; i++) spawnSync(process.execPath, args);
   const ms = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

@@ -99,8 +99,7 @@ describe('the bundled ledger reconciles', () => {
   it('reads every figure of the statements and the anslagsredovisning', () => {
     const r = reconcile(ledger);
     const core = r.coverage.uncovered.filter((id) => /^(rr|br|fa|anslag|inkomsttitel|bemyndigande|villkor)\./.test(id));
-    // Only the prior year of a contingent liability the note does not describe.
-    expect(core).toEqual(['br.ovriga_ansvarsforbindelser.2023']);
+    expect(core).toEqual([]);
   });
   it('writes byte-identical JSON for the same input', () => {
     expect(renderJson(ledger, reconcile(ledger))).toBe(renderJson(ledger, reconcile(ledger)));
@@ -115,5 +114,9 @@ describe('mutation analysis', () => {
     console.log(`mutation analysis: ${m.detected.length} of ${m.total} figures detected (${rate.toFixed(1)} %); ${m.undetected.length} not, all justified as unread`);
     expect(m.undetected.map((u) => u.id).sort()).toEqual([...r.coverage.uncovered].sort());
     expect(rate).toBeGreaterThan(90);
+    // Apart from the regleringsbrev's decision history (decisions superseded during the year,
+    // which no limit reads and the report restates nowhere), under 3 % of the figures escape.
+    const history = m.undetected.filter((u) => u.id.startsWith('rb.'));
+    expect((m.undetected.length - history.length) / m.total).toBeLessThan(0.03);
   });
 });
