@@ -92,12 +92,12 @@ function openingChecks(rule: string, t: Table, opening: string, closing: string)
 }
 
 /** A line-to-line tie between two statements, per shared column. */
-function statementTie(ledger: Ledger, rule: string, a: [StatementKind, string], b: [StatementKind, string], sign: 1 | -1 = 1): CheckSpec[] {
+function statementTie(ledger: Ledger, rule: string, a: [StatementKind, string], b: [StatementKind, string], sign: 1 | -1 = 1, relation: 'eq' | 'le' = 'eq'): CheckSpec[] {
   const ta = statement(ledger, a[0]);
   const tb = statement(ledger, b[0]);
   const ra = rowOf(ta, a[1]);
   const rb = rowOf(tb, b[1]);
-  return ta && tb && ra && rb ? rowTie(rule, { t: ta, r: ra }, { t: tb, r: rb }, sign) : [];
+  return ta && tb && ra && rb ? rowTie(rule, { t: ta, r: ra }, { t: tb, r: rb }, sign, relation) : [];
 }
 
 /** All anslag rows: posts and printed subtotals, with a label. */
@@ -414,21 +414,10 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-13 (noternas räntekontorader stäms av genom lika:)',
     reads: 'VU räntekontots ränteintäkter och räntekostnader; RR finansiella intäkter och kostnader (år som båda visar)',
-    checks: (l) => {
-      const vu = statement(l, 'vasentliga_uppgifter');
-      const rr = statement(l, 'resultatrakning');
-      if (!vu || !rr) return [];
-      return (
-        [
-          ['rantekonto_ranteintakter', 'finansiella_intakter', 1],
-          ['rantekonto_rantekostnader', 'finansiella_kostnader', -1],
-        ] as const
-      ).flatMap(([v, r, sign]) => {
-        const a = rowOf(vu, v);
-        const b = rowOf(rr, r);
-        return a && b ? rowTie('B-13', { t: vu, r: a }, { t: rr, r: b }, sign, 'le') : [];
-      });
-    },
+    checks: (l) => [
+      ...statementTie(l, 'B-13', ['vasentliga_uppgifter', 'rantekonto_ranteintakter'], ['resultatrakning', 'finansiella_intakter'], 1, 'le'),
+      ...statementTie(l, 'B-13', ['vasentliga_uppgifter', 'rantekonto_rantekostnader'], ['resultatrakning', 'finansiella_kostnader'], -1, 'le'),
+    ],
   },
   {
     id: 'B-14',
