@@ -69,7 +69,7 @@ function scale(from: UnitId, to: UnitId): string {
   return `*${k.toString()}`;
 }
 
-/** One side as formula text: `'RR'!C5+'RR'!C6-'Not 1'!C7*1000`, or `0` for no terms. */
+/** One side as formula text: `'RR'!C5+'RR'!C6-'Noter'!C70*1000`, or `0` for no terms. */
 function sideFormula(ctx: Context, terms: readonly CheckTerm[], unit: UnitId | undefined): string {
   if (!terms.length) return '0';
   return terms

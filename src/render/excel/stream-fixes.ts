@@ -2,9 +2,9 @@
  * Two gaps of exceljs 4.4's streaming WorksheetWriter, closed per sheet:
  *
  * 1. Links inside the workbook. The writer turns every hyperlink into an external
- *    relationship; `#'Not 1'!A1` then works in Excel but LibreOffice resolves it against
+ *    relationship; `#'Noter'!A60` then works in Excel but LibreOffice resolves it against
  *    the file's own path (a link to the file, not to the cell). The standard form is a
- *    `<hyperlink ref=".." location="'Not 1'!A1"/>` without relationship, which exceljs's own
+ *    `<hyperlink ref=".." location="'Noter'!A60"/>` without relationship, which exceljs's own
  *    HyperlinkXform renders for entries that carry a `target` and no `rId`.
  * 2. Element order. The writer emits `<hyperlinks>` before `<conditionalFormatting>`; the
  *    schema (CT_Worksheet) wants conditionalFormatting, dataValidations, then hyperlinks, and
@@ -78,7 +78,7 @@ export function patchWorksheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Excel
     writeCf.call(this);
     writeHyperlinks.call(this);
   };
-  /** A link from `address` to `location` (`'Not 1'!A1`) inside the workbook. */
+  /** A link from `address` to `location` (`'Noter'!A60`) inside the workbook. */
   const addInternalLink = (address: string, location: string, tooltip?: string) => {
     if (!INTERNAL.test(location)) throw new Error(`ogiltig intern länk: ${location}`);
     const model: HyperlinkModel = { address, target: location, ...(tooltip ? { tooltip } : {}) };
