@@ -29,6 +29,8 @@ const rowsOf = (t: Table | undefined, line: string) => (t ? t.rows.filter((r) =>
 const rowOf = (t: Table | undefined, line: string) => rowsOf(t, line)[0];
 /** Years of a table's period columns ("2024"), newest first as printed. */
 const yearColumns = (t: Table) => t.columns.map((c) => c.id).filter((c) => /^\d{4}$/.test(c));
+/** The year before a year column's id: "2024" → "2023". */
+const previousYear = (y: string) => String(Number(y) - 1);
 const cell = (t: Table | undefined, line: string, col: string) => rowOf(t, line)?.cells[col];
 const label = (t: Table, r: Row) => `${t.title}: ${r.label}`;
 
@@ -84,9 +86,9 @@ function openingChecks(rule: string, t: Table, opening: string, closing: string)
   if (!o || !c) return [];
   return yearColumns(t).flatMap((y) => {
     const left = o.cells[y];
-    const right = c.cells[String(Number(y) - 1)];
+    const right = c.cells[previousYear(y)];
     return left && right
-      ? [{ id: `${rule}/${left}`, rule, subject: `${label(t, o)} ${y} = ${c.label} ${Number(y) - 1}`, relation: 'eq' as const, left: [pos(left)], right: [pos(right)] }]
+      ? [{ id: `${rule}/${left}`, rule, subject: `${label(t, o)} ${y} = ${c.label} ${previousYear(y)}`, relation: 'eq' as const, left: [pos(left)], right: [pos(right)] }]
       : [];
   });
 }
@@ -382,7 +384,7 @@ export const RULES: readonly Rule[] = [
         const ub = cell(fa, 'likvida_medel_ub', y);
         const parts = liquid.map((line) => cell(br, line, y)).filter((f): f is string => !!f);
         if (ub && parts.length) out.push({ id: `B-11/${ub}`, rule: 'B-11', subject: `Likvida medel vid årets slut ${y}`, relation: 'eq', left: [pos(ub)], right: parts.map(pos) });
-        const prev = String(Number(y) - 1);
+        const prev = previousYear(y);
         for (const [faLine, brLines] of [
           ['forandring_kassa_och_bank', ['kassa_och_bank']],
           ['forandring_rgk', ['rantekonto', 'ovriga_tillgodohavanden_rgk']],
@@ -444,7 +446,7 @@ export const RULES: readonly Rule[] = [
       // year's closing ones (B-20), give the previous year's.
       const years: [string, 'utgaende_overforingsbelopp' | 'ingaende_overforingsbelopp', string][] = [
         [l.year, 'utgaende_overforingsbelopp', 'utgående'],
-        [String(Number(l.year) - 1), 'ingaende_overforingsbelopp', 'ingående'],
+        [previousYear(l.year), 'ingaende_overforingsbelopp', 'ingående'],
       ];
       for (const [year, column, word] of years) {
         const balances = posts(l).map((p) => p.figures[column]).filter((f): f is string => !!f);
@@ -517,12 +519,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §: en anställd bidrar med högst en årsarbetskraft',
     reads: 'VU årsarbetskrafter och medelantal anställda, alla år',
-    checks: (l) => {
-      const vu = statement(l, 'vasentliga_uppgifter');
-      const aa = rowOf(vu, 'arsarbetskrafter');
-      const anst = rowOf(vu, 'medelantal_anstallda');
-      return vu && aa && anst ? rowTie('B-25', { t: vu, r: aa }, { t: vu, r: anst }, 1, 'le') : [];
-    },
+    checks: (l) => statementTie(l, 'B-25', ['vasentliga_uppgifter', 'arsarbetskrafter'], ['vasentliga_uppgifter', 'medelantal_anstallda'], 1, 'le'),
   },
   {
     id: 'B-26',

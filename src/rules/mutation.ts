@@ -6,7 +6,7 @@
  * difference cannot hide a new one.
  */
 import { Decimal } from '../domain/amount.js';
-import type { Figure, Ledger } from '../domain/model.js';
+import type { Ledger } from '../domain/model.js';
 import { RULES } from './catalogue.js';
 import { evaluate } from './engine.js';
 import type { CheckSpec, Rule } from './types.js';
@@ -25,22 +25,29 @@ export function mutationAnalysis(ledger: Ledger, rules: readonly Rule[] = RULES)
   const specs: { spec: CheckSpec; rule: Rule }[] = rules.flatMap((rule) => rule.checks(ledger).map((spec) => ({ spec, rule })));
   const byFigure = new Map<string, { spec: CheckSpec; rule: Rule }[]>();
   for (const s of specs) {
-    for (const t of [...s.spec.left, ...s.spec.right]) byFigure.set(t.ref, [...(byFigure.get(t.ref) ?? []), s]);
+    for (const t of [...s.spec.left, ...s.spec.right]) {
+      const list = byFigure.get(t.ref);
+      if (list) list.push(s);
+      else byFigure.set(t.ref, [s]);
+    }
   }
+  // One copy of the figures, changed in place one figure at a time and restored after.
+  const figures = new Map(ledger.figures);
+  const changed: Ledger = { ...ledger, figures };
   const detected: string[] = [];
   const undetected: { id: string; why: string }[] = [];
   for (const [id, figure] of ledger.figures) {
     const reading = byFigure.get(id) ?? [];
     const before = new Map(reading.map((s) => [s.spec.id, evaluate(s.spec, ledger, s.rule)]));
     const caught = [MUTATION, MUTATION.neg()].map((delta) => {
-      const mutated: Figure = { ...figure, value: figure.value!.plus(delta) };
-      const changed: Ledger = { ...ledger, figures: new Map(ledger.figures).set(id, mutated) };
+      figures.set(id, { ...figure, value: figure.value!.plus(delta) });
       return reading.some((s) => {
         const after = evaluate(s.spec, changed, s.rule);
         const was = before.get(s.spec.id);
         return after?.status === 'discrepancy' && (was?.status !== 'discrepancy' || was.difference !== after.difference);
       });
     });
+    figures.set(id, figure);
     if (caught.some(Boolean)) detected.push(id);
     else undetected.push({ id, why: reading.length ? 'läses bara av gränskontroller som ändringen inte bryter' : 'ingen kontroll läser figuren' });
   }

@@ -16,7 +16,7 @@ import type { CheckResult, CheckTerm, Status } from '../../rules/types.js';
 import type { Context } from './context.js';
 import { decimalsOf, toCellNumber } from './context.js';
 import type { Address, Cell, SheetPlan } from './plan.js';
-import { a1, columnLetter, formula, link, linkTo, ref, SheetBuilder, text } from './plan.js';
+import { a1, columnLetter, formula, link, linkTo, num, ref, SheetBuilder, text } from './plan.js';
 import type { FillKey } from './styles.js';
 import { numberStyle, S, textStyle } from './styles.js';
 
@@ -140,7 +140,7 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
       formula(leftFormula(ctx, c), toCellNumber(c.left), nstyle),
       formula(sideFormula(ctx, c.rightTerms, c.unit as UnitId), toCellNumber(c.right), nstyle),
       formula(`${at(COL.left)}-${at(COL.right)}`, toCellNumber(c.difference), nstyle),
-      { kind: 'number', value: toCellNumber(c.tolerance), style: numberStyle(decimalsOf(c.tolerance), { fill }) },
+      num(toCellNumber(c.tolerance), numberStyle(decimalsOf(c.tolerance), { fill })),
       text(c.unit, textStyle({ fill })),
       formula(statusFormula, STATUS_TEXT[c.status], textStyle({ fill, bad: c.status === 'discrepancy' })),
       c.reason !== undefined ? text(c.reason, textStyle({ fill })) : undefined,
@@ -158,8 +158,8 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
     // the engine's verdict in readers without conditional formatting).
     const range = `A${first}:${columnLetter(HEADERS.length)}${last}`;
     const st = `$${columnLetter(COL.status)}${first}`;
-    for (const [key, label] of [['discrepancy', 'avvikelse'], ['acknowledged', 'känd avvikelse'], ['rounding', 'avrundning'], ['ok', 'ok']] as const)
-      b.conditional.push({ ref: range, formula: `${st}="${label}"`, style: key });
+    for (const key of ['discrepancy', 'acknowledged', 'rounding', 'ok'] as const)
+      b.conditional.push({ ref: range, formula: `${st}="${STATUS_TEXT[key]}"`, style: key });
   }
   return { plan: b.build(), rows: { sheet: name, rows, first, last } };
 }
