@@ -80,10 +80,16 @@ export function writeSyntheticLedger(dir, factor) {
     rows.push(row('summa', 'Summa', [s24, s23], `, summa: [${Array.from({ length: 14 }, (_, i) => `rad${i + 1}`).join(', ')}]`));
     notes.push(table(`not${n}`, `Not ${n}`, 'not', rows, `    not: ${n}\n`));
   }
-  writeFileSync(path.join(dir, 'noter', 'noter.yaml'), `tabeller:\n${notes.join('')}`);
+  // 1 000 notes a file: the loader refuses files over 20 MiB.
+  const noteFiles = [];
+  for (let i = 0; i < notes.length; i += 1000) {
+    const name = `noter/noter-${noteFiles.length + 1}.yaml`;
+    writeFileSync(path.join(dir, name), `tabeller:\n${notes.slice(i, i + 1000).join('')}`);
+    noteFiles.push(name);
+  }
   writeFileSync(path.join(dir, 'kanda-avvikelser.yaml'), 'kanda_avvikelser: []\n');
   writeFileSync(
     path.join(dir, 'ledger.yaml'),
-    `myndighet: Syntetisk myndighet ${factor}x\nar: 2024\nlayout: ESV-2024\nenhet: tkr\nfiler:\n  - statements.yaml\n  - anslagsredovisning.yaml\n  - noter/noter.yaml\nkanda_avvikelser: kanda-avvikelser.yaml\n`,
+    `myndighet: Syntetisk myndighet ${factor}x\nar: 2024\nlayout: ESV-2024\nenhet: tkr\nfiler:\n  - statements.yaml\n  - anslagsredovisning.yaml\n${noteFiles.map((f) => `  - ${f}\n`).join('')}kanda_avvikelser: kanda-avvikelser.yaml\n`,
   );
 }

@@ -4,9 +4,9 @@ import { loadLedger } from '../ledger/load.js';
 import { reconcile } from '../rules/engine.js';
 import { RULES } from '../rules/catalogue.js';
 import { renderConsole } from '../render/console.js';
-import { renderJson } from '../render/json.js';
+import { jsonChunks } from '../render/json.js';
 import { renderJunit } from '../render/junit.js';
-import { writeAtomically, writeTextAtomically } from '../io/atomic.js';
+import { writeAtomically, writeChunksAtomically, writeTextAtomically } from '../io/atomic.js';
 import { EXIT } from './exit.js';
 import type { Ledger } from '../domain/model.js';
 
@@ -60,7 +60,7 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
   const result = reconcile(ledger, { ignoreAcknowledgements: args.ignoreAcknowledgements });
   const written: string[] = [];
   if (args.json) {
-    await writeTextAtomically(args.json, renderJson(ledger, result));
+    await writeChunksAtomically(args.json, jsonChunks(ledger, result));
     written.push(args.json);
   }
   if (args.junit) {

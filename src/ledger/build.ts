@@ -126,8 +126,12 @@ export function buildLedger(
   };
 
   const tables: Table[] = [];
+  /** Tables by id, kept with `tables`: lookups stay constant-time however many tables there are. */
+  const tableById = new Map<string, Table>();
   const ties: DeclaredTie[] = [];
+  const tieIds = new Set<string>();
   const declaredNotes: Note[] = [];
+  const declaredNumbers = new Set<number>();
   let anslagsredovisning: Anslagsredovisning | undefined;
   let regleringsbrev: Regleringsbrev | undefined;
   /** References to resolve once everything is loaded. */
@@ -136,18 +140,25 @@ export function buildLedger(
   for (const { src, data } of files) {
     for (const [ni, n] of (data.noter ?? []).entries()) {
       const number = Number(n.not);
-      if (declaredNotes.some((x) => x.number === number)) err(src.at(['noter', ni, 'not']), `not ${number} är redan deklarerad`);
-      else declaredNotes.push({ number, title: n.titel, ...(n.text ? { text: n.text } : {}), tables: [], source: src.at(['noter', ni]) });
+      if (declaredNumbers.has(number)) err(src.at(['noter', ni, 'not']), `not ${number} är redan deklarerad`);
+      else {
+        declaredNumbers.add(number);
+        declaredNotes.push({ number, title: n.titel, ...(n.text ? { text: n.text } : {}), tables: [], source: src.at(['noter', ni]) });
+      }
     }
     for (const [ti, t] of (data.tabeller ?? []).entries()) {
       const table = buildTable(t, ['tabeller', ti], src);
       if (!table) continue;
-      if (tables.some((x) => x.id === table.id)) err(src.at(['tabeller', ti, 'id']), `dubblett av tabell-id "${table.id}"`);
-      else tables.push(table);
+      if (tableById.has(table.id)) err(src.at(['tabeller', ti, 'id']), `dubblett av tabell-id "${table.id}"`);
+      else {
+        tables.push(table);
+        tableById.set(table.id, table);
+      }
     }
     for (const [i, a] of (data.avstamningar ?? []).entries()) {
       const at = src.at(['avstamningar', i]);
-      if (ties.some((x) => x.id === a.id)) err(src.at(['avstamningar', i, 'id']), `dubblett av avstämnings-id "${a.id}"`);
+      if (tieIds.has(a.id)) err(src.at(['avstamningar', i, 'id']), `dubblett av avstämnings-id "${a.id}"`);
+      tieIds.add(a.id);
       const left = a.vanster.map(parseTerm);
       const right = a.hoger.map(parseTerm);
       for (const [side, terms] of [['vanster', left], ['hoger', right]] as const) {
@@ -168,14 +179,17 @@ export function buildLedger(
   function buildTable(t: TableInput, base: Path, src: YamlSource): Table | undefined {
     const unit = resolveUnit(t.enhet, ledgerUnit, src, [...base, 'enhet']);
     const layout = STATEMENT_KINDS.includes(t.typ as StatementKind) ? layoutFor(m.layout, t.typ as StatementKind) : undefined;
+    const layoutLines = layout && layoutLineIds(layout);
     const rows: Row[] = [];
     const rowIds = new Set<string>();
+    /** What a `summa` term may name: a row's id or its layout line. */
+    const summable = new Set(t.rader.flatMap((x) => (x.rad ? [x.id, x.rad] : [x.id])));
     for (const [ri, r] of t.rader.entries()) {
       const rp = [...base, 'rader', ri];
       if (rowIds.has(r.id)) err(src.at([...rp, 'id']), `dubblett av rad-id "${r.id}" i tabell ${t.id}`);
       rowIds.add(r.id);
       const line = r.rad ?? r.id;
-      if (layout && r.egen !== 'true' && !layout.lines.some((l) => l.id === line)) {
+      if (layout && r.egen !== 'true' && !layoutLines!.has(line)) {
         err(src.at([...rp, r.rad ? 'rad' : 'id']), `okänd rad "${line}" i ${layout.title.toLowerCase()}: förväntade en rad i layouten ${m.layout} eller egen: true`);
       }
       const rowUnit = resolveUnit(r.enhet, unit, src, [...rp, 'enhet']);
@@ -190,7 +204,7 @@ export function buildLedger(
       });
       const sum = r.summa?.map(parseTerm);
       sum?.forEach((term, k) => {
-        if (!t.rader.some((x) => x.id === term.ref || x.rad === term.ref)) err(src.at([...rp, 'summa', k]), `summa i ${t.id}.${r.id}: okänd rad "${term.ref}": förväntade en rad i samma tabell (${t.id})`);
+        if (!summable.has(term.ref)) err(src.at([...rp, 'summa', k]), `summa i ${t.id}.${r.id}: okänd rad "${term.ref}": förväntade en rad i samma tabell (${t.id})`);
       });
       const equals = asList(r.lika).map(parseTerm);
       const specifies = asList(r.specificerar).map(parseTerm);
@@ -388,32 +402,26 @@ export function buildLedger(
   }
 
   // Required parts.
+  const byKind = groupBy(tables, (t) => t.kind);
   for (const req of REQUIRED) {
-    const present = req.kind === 'anslagsredovisning' ? anslagsredovisning !== undefined : tables.some((t) => t.kind === req.kind);
+    const present = req.kind === 'anslagsredovisning' ? anslagsredovisning !== undefined : byKind.has(req.kind);
     if (!present) err(manifest.src.at(['filer']), `saknar obligatorisk del: ${req.label}`);
   }
   for (const kind of STATEMENT_KINDS) {
-    const of = tables.filter((t) => t.kind === kind);
+    const of = byKind.get(kind) ?? [];
     if (of.length > 1) err(of[1]!.source, `${kind} finns redan som tabell ${of[0]!.id}`);
   }
 
   // Resolve references.
-  const tableById = new Map(tables.map((t) => [t.id, t]));
   const postIds = new Set(anslagsredovisning?.utgiftsomraden.flatMap((u) => u.anslag.flatMap((a) => a.poster.map((p) => p.id))) ?? []);
-  const notes: Note[] = declaredNotes.map((n) => ({ ...n, tables: tables.filter((t) => t.note === n.number).map((t) => t.id) }));
-  for (const t of tables) {
-    if (t.kind === 'not' && t.note !== undefined && !notes.some((n) => n.number === t.note)) {
-      notes.push({ number: t.note, title: t.title, tables: tables.filter((x) => x.note === t.note).map((x) => x.id), source: t.source });
-    }
-  }
-  notes.sort((a, b) => a.number - b.number);
+  const notes = collectNotes(declaredNotes, tables);
   const noteNumbers = new Set(notes.map((n) => n.number));
+  const rowRefs = new Set(tables.flatMap((t) => t.rows.map((r) => `${t.id}.${r.id}`)));
   for (const p of pending) {
     switch (p.kind) {
       case 'row': {
-        const dot = p.ref.indexOf('.');
-        const t = tableById.get(p.ref.slice(0, dot));
-        if (dot < 0 || !t || !t.rows.some((r) => r.id === p.ref.slice(dot + 1))) {
+        // A table id has no dot, so `<tabell>.<rad>` splits at the first one.
+        if (!rowRefs.has(p.ref)) {
           err(p.at, `${p.what}: okänd rad "${p.ref}": förväntade <tabell>.<rad> för en rad som finns`);
         }
         break;
@@ -460,3 +468,37 @@ export function buildLedger(
   };
 }
 
+
+/** Groups items by a key, in their order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** The declared notes, plus a note for each note table that no declaration names; each with its tables, by number. */
+function collectNotes(declared: readonly Note[], tables: readonly Table[]): Note[] {
+  const byNote = groupBy(tables, (t) => t.note);
+  const notes: Note[] = declared.map((n) => ({ ...n, tables: (byNote.get(n.number) ?? []).map((t) => t.id) }));
+  const numbers = new Set(notes.map((n) => n.number));
+  for (const t of tables) {
+    if (t.kind === 'not' && t.note !== undefined && !numbers.has(t.note)) {
+      numbers.add(t.note);
+      notes.push({ number: t.note, title: t.title, tables: byNote.get(t.note)!.map((x) => x.id), source: t.source });
+    }
+  }
+  return notes.sort((a, b) => a.number - b.number);
+}
+
+/** Line ids of a layout, computed once per layout. */
+const layoutLineSets = new WeakMap<object, ReadonlySet<string>>();
+function layoutLineIds(layout: { readonly lines: readonly { readonly id: string }[] }): ReadonlySet<string> {
+  let ids = layoutLineSets.get(layout);
+  if (!ids) layoutLineSets.set(layout, (ids = new Set(layout.lines.map((l) => l.id))));
+  return ids;
+}

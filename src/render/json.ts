@@ -1,13 +1,18 @@
 /**
  * The JSON report (schema: docs/json-report.md). Deterministic: the same input gives the
  * same bytes. Amounts are exact decimal strings.
+ *
+ * The report is produced as a sequence of text chunks, never as one string: a ledger of a
+ * million figures makes a report larger than the longest string V8 can hold. The bytes are
+ * those of `JSON.stringify(report, null, 2)`.
  */
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
 
 export const JSON_SCHEMA_VERSION = '1';
 
-export function renderJson(ledger: Ledger, r: Reconciliation): string {
+/** The report as chunks of text; joined, they are the whole report with a final newline. */
+export function* jsonChunks(ledger: Ledger, r: Reconciliation): Generator<string> {
   const report = {
     schema: `avstamning/reconciliation@${JSON_SCHEMA_VERSION}`,
     agency: r.agency,
@@ -16,7 +21,7 @@ export function renderJson(ledger: Ledger, r: Reconciliation): string {
     acknowledgementsIgnored: r.acknowledgementsIgnored,
     summary: r.summary,
     rules: r.rules,
-    checks: r.checks.map((c) => ({
+    checks: lazy(r.checks, r.checks.length, (c) => ({
       id: c.id,
       rule: c.rule,
       title: c.title,
@@ -37,7 +42,7 @@ export function renderJson(ledger: Ledger, r: Reconciliation): string {
     })),
     stale: r.stale,
     coverage: r.coverage,
-    figures: [...ledger.figures.values()].map((f) => ({
+    figures: lazy(ledger.figures.values(), ledger.figures.size, (f) => ({
       id: f.id,
       value: f.value!.toString(),
       printed: f.printed,
@@ -46,5 +51,70 @@ export function renderJson(ledger: Ledger, r: Reconciliation): string {
       source: { file: f.source.file, line: f.source.line, column: f.source.column },
     })),
   };
-  return JSON.stringify(report, null, 2) + '\n';
+  yield* prettyJson(report, 0);
+  yield '\n';
+}
+
+/** The whole report as one string: for small ledgers and tests. */
+export const renderJson = (ledger: Ledger, r: Reconciliation): string => [...jsonChunks(ledger, r)].join('');
+
+/** A list whose items are made one at a time, as they are written. */
+class Lazy<T, U> {
+  constructor(
+    readonly items: Iterable<T>,
+    readonly size: number,
+    readonly map: (item: T) => U,
+  ) {}
+}
+const lazy = <T, U>(items: Iterable<T>, size: number, map: (item: T) => U) => new Lazy(items, size, map);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+
+/**
+ * `JSON.stringify(value, null, 2)` at nesting `depth`, in chunks. The report object is
+ * written key by key and its lists a batch of items at a time; anything deeper is one
+ * JSON.stringify, re-indented (a raw newline in its output is always layout: strings
+ * escape theirs).
+ */
+export function* prettyJson(value: unknown, depth: number): Generator<string> {
+  const pad = '  '.repeat(depth);
+  if (value instanceof Lazy || (Array.isArray(value) && depth < 2)) {
+    const list = value instanceof Lazy ? value : lazy(value as unknown[], value.length, (x: unknown) => x);
+    if (list.size === 0) return yield '[]';
+    let first = true;
+    for (const batch of batches(list, BATCH)) {
+      // "[\n  item,\n  item\n]" without its brackets, indented to this depth.
+      const items = JSON.stringify(batch, null, 2).slice(1, -2);
+      yield `${first ? '[' : ','}${depth ? items.replace(/\n/g, `\n${pad}`) : items}`;
+      first = false;
+    }
+    return yield `\n${pad}]`;
+  }
+  if (isPlainObject(value) && depth === 0) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+    if (entries.length === 0) return yield '{}';
+    for (const [i, [k, v]] of entries.entries()) {
+      yield `${i ? ',' : '{'}\n  ${JSON.stringify(k)}: `;
+      yield* prettyJson(v, 1);
+    }
+    return yield '\n}';
+  }
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  yield depth ? text.replace(/\n/g, `\n${pad}`) : text;
+}
+
+/** Items per JSON.stringify call: few calls, and no string near V8's limit. */
+const BATCH = 512;
+
+function* batches<T, U>(list: Lazy<T, U>, n: number): Generator<U[]> {
+  let batch: U[] = [];
+  for (const item of list.items) {
+    batch.push(list.map(item));
+    if (batch.length === n) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }

@@ -208,7 +208,8 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
-    const count = Math.max(1, ...this.rows.map((r) => r.cells.length));
+    // A loop, not a spread: a sheet's rows can outnumber the arguments a call can take.
+    const count = this.rows.reduce((n, r) => Math.max(n, r.cells.length), 1);
     const isHeader = (c: Cell | undefined) => !!c && (c.style === S.headerLeft || c.style === S.headerRight);
     // Each column as wide as its widest cell, within its limits.
     const widest = new Array<number>(count).fill(0);
