@@ -128,7 +128,7 @@ const CASES: Readonly<Record<string, Case>> = {
     ],
   },
   'unknown-layout': {
-    lines: ['ledger.yaml:5:9: okänd layoutversion "ESV-2099": förväntade ESV-2024'],
+    lines: ['ledger.yaml:5:9: okänd layoutversion "ESV-2099": förväntade ESV-2024, ESV-2024-utan-anslag'],
   },
   'alias-bomb': {
     // The first anchor (line 3, `lol0: &lol0 "lol"`) is refused where it stands. Refusing the

@@ -285,3 +285,58 @@ export interface Layout {
   /** Opening line of year N equals closing line of year N−1. */
   readonly opening?: readonly { readonly opening: string; readonly closing: string }[];
 }
+
+/** A statement line a rule reads: the statement and the line id, `['resultatrakning', 'summa_intakter']`. */
+export type LineRef = readonly [StatementKind, string];
+
+/** A line-to-line tie between (or within) statements that a rule makes, per shared column. */
+export interface LineTie {
+  readonly rule: string;
+  readonly left: LineRef;
+  readonly right: LineRef;
+  /** −1: the left line equals (or is at most) the negated right line. */
+  readonly sign?: 1 | -1;
+  readonly relation?: 'eq' | 'le';
+}
+
+/**
+ * Every statement line the cross-statement rules read, by role, in the layout version's
+ * data rather than in the rule code. A role a version leaves out makes the rules that need
+ * it not applicable ("ej tillämplig") for ledgers of that version, with the reason shown.
+ */
+export interface RuleLines {
+  readonly ties: readonly LineTie[];
+  /** A-20: contingent liabilities, never negative. */
+  readonly ansvarsforbindelser?: readonly LineRef[];
+  /** B-11: liquid funds at year end in the FA, the BR lines that make them up, and each FA change line with its BR lines. */
+  readonly likvidaMedel?: {
+    readonly ub: LineRef;
+    readonly delar: readonly LineRef[];
+    readonly forandringar: readonly { readonly rad: LineRef; readonly delar: readonly LineRef[] }[];
+  };
+  /** B-15: anslagssparande and utnyttjad anslagskredit in the five-year table. */
+  readonly summaAnslagssparande?: LineRef;
+  readonly anslagskreditUtnyttjad?: LineRef;
+  /** B-16, B-24, C-8: bemyndiganden in the five-year table, one row per anslagspost. */
+  readonly bemyndigandenAtaganden?: LineRef;
+  readonly bemyndigandenTilldelade?: LineRef;
+  /** B-17: the default cost lines of driftkostnad per årsarbetskraft (a ledger may define its own). */
+  readonly driftkostnadPerArsarbetskraft?: LineRef;
+  readonly antalArsarbetskrafter?: LineRef;
+  readonly driftkostnader?: readonly LineRef[];
+  /** B-24, C-9: granted limits in the five-year table and the loan in the balance sheet. */
+  readonly laneramBeviljad?: LineRef;
+  readonly kontokreditBeviljad?: LineRef;
+  readonly lanIRgk?: LineRef;
+  /** C-9: used ≤ granted, every year of the five-year table. */
+  readonly granser?: readonly { readonly utnyttjat: LineRef; readonly beviljat: LineRef }[];
+}
+
+/** A layout version: the prescribed statement layouts of a period, and the lines its rules read. */
+export interface LayoutVersion {
+  readonly id: string;
+  /** What the version is, in Swedish, for `avstamning layout`. */
+  readonly title: string;
+  readonly layouts: readonly Layout[];
+  readonly regler: RuleLines;
+}

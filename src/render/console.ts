@@ -17,6 +17,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
     `${verdict}`,
     `  ${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
     `  täckning: ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`,
+    ...(s.notApplicable ? [`  ${s.notApplicable} ej tillämplig${s.notApplicable > 1 ? 'a' : ''} (raden saknas i layouten eller huvudboken)${r.coverage.rulesNotApplicable.length ? `; regler utan kontroll: ${r.coverage.rulesNotApplicable.join(', ')}` : ''}`] : []),
     ...(r.acknowledgementsIgnored ? ['  kända avvikelser ignoreras (--ignore-acknowledgements)'] : []),
     ...(s.stale ? [`  ${s.stale} inaktuell${s.stale > 1 ? 'a' : ''} känd${s.stale > 1 ? 'a' : ''} avvikelse${s.stale > 1 ? 'r' : ''}`] : []),
     ...outputs.map((o) => `  skrev ${o}`),
@@ -35,6 +36,10 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
       const f = ledger.figures.get(id)!;
       lines.push(`  · ${id} ${f.printed} (${f.source.file}:${f.source.line})`);
     }
+  }
+  if (r.notApplicable.length) {
+    lines.push('', 'Ej tillämpliga:');
+    for (const n of r.notApplicable) lines.push(`  – ${n.rule} ${n.subject}: ${n.reason}`);
   }
   if (r.stale.length) {
     lines.push('', 'Inaktuella kända avvikelser (matchar ingen avvikelse):');

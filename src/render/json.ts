@@ -40,6 +40,7 @@ export function* jsonChunks(ledger: Ledger, r: Reconciliation): Generator<string
       figures: c.figures,
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
     })),
+    notApplicable: r.notApplicable,
     stale: r.stale,
     coverage: r.coverage,
     figures: lazy(ledger.figures.values(), ledger.figures.size, (f) => ({

@@ -4,19 +4,22 @@
  * layouts work for any agency's ledger; ties only one agency has come from the ledger's
  * own declarations (summa, lika, specificerar, periodisering, avstamningar).
  */
-import { layoutFor } from '../domain/layouts/index.js';
+import { LAYOUT_VERSIONS, layoutFor } from '../domain/layouts/index.js';
 import {
   ANSLAG_COLUMNS,
   statement,
   type AnslagColumn,
   type AnslagRowFigures,
   type Ledger,
+  type LineRef,
+  type LineTie,
   type Row,
+  type RuleLines,
   type StatementKind,
   type Table,
   type Term,
 } from '../domain/model.js';
-import type { CheckSpec, Rule } from './types.js';
+import type { CheckSpec, NotApplicable, Rule } from './types.js';
 
 // ---------------------------------------------------------------------------------------
 // Helpers over the model
@@ -31,7 +34,6 @@ const rowOf = (t: Table | undefined, line: string) => rowsOf(t, line)[0];
 const yearColumns = (t: Table) => t.columns.map((c) => c.id).filter((c) => /^\d{4}$/.test(c));
 /** The year before a year column's id: "2024" → "2023". */
 const previousYear = (y: string) => String(Number(y) - 1);
-const cell = (t: Table | undefined, line: string, col: string) => rowOf(t, line)?.cells[col];
 const label = (t: Table, r: Row) => `${t.title}: ${r.label}`;
 
 /** `total = Σ parts` (figure ids), or nothing when a side is missing. Id: rule/total. */
@@ -93,14 +95,73 @@ function openingChecks(rule: string, t: Table, opening: string, closing: string)
   });
 }
 
-/** A line-to-line tie between two statements, per shared column. */
-function statementTie(ledger: Ledger, rule: string, a: [StatementKind, string], b: [StatementKind, string], sign: 1 | -1 = 1, relation: 'eq' | 'le' = 'eq'): CheckSpec[] {
-  const ta = statement(ledger, a[0]);
-  const tb = statement(ledger, b[0]);
-  const ra = rowOf(ta, a[1]);
-  const rb = rowOf(tb, b[1]);
-  return ta && tb && ra && rb ? rowTie(rule, { t: ta, r: ra }, { t: tb, r: rb }, sign, relation) : [];
+// ---------------------------------------------------------------------------------------
+// Statement lines the rules read: from the layout version's rule data (RuleLines), never
+// named in this file. A line the version or the ledger lacks makes a check not applicable.
+
+type Output = CheckSpec | NotApplicable;
+const notApplicable = (rule: string, subject: string, reason: string): NotApplicable => ({ notApplicable: true, rule, subject, reason });
+const isNotApplicable = (x: unknown): x is NotApplicable => !!x && typeof x === 'object' && 'notApplicable' in x;
+
+const STATEMENT_NAME: Readonly<Record<StatementKind, readonly [string, string]>> = {
+  resultatrakning: ['resultaträkning', 'resultaträkningen'],
+  balansrakning: ['balansräkning', 'balansräkningen'],
+  finansieringsanalys: ['finansieringsanalys', 'finansieringsanalysen'],
+  vasentliga_uppgifter: ['sammanställning över väsentliga uppgifter', 'sammanställningen över väsentliga uppgifter'],
+};
+
+const SHORT_NAME: Readonly<Record<StatementKind, string>> = { resultatrakning: 'RR', balansrakning: 'BR', finansieringsanalys: 'FA', vasentliga_uppgifter: 'VU' };
+
+/** A role's line(s) in the ledger's layout version, or why the rule cannot apply. */
+function role<K extends keyof RuleLines>(l: Ledger, rule: string, key: K, what: string): NonNullable<RuleLines[K]> | NotApplicable {
+  const value = LAYOUT_VERSIONS.get(l.layout)?.regler[key];
+  return value ?? notApplicable(rule, what, `layoutversionen ${l.layout} har ingen rad för ${what}`);
 }
+
+/** The rows of a statement line (every instance of it), or why there are none. */
+function lineRows(l: Ledger, rule: string, [kind, line]: LineRef, what = line): { t: Table; rows: Row[] } | NotApplicable {
+  const t = statement(l, kind);
+  if (!t) return notApplicable(rule, what, `huvudboken har ingen ${STATEMENT_NAME[kind][0]}`);
+  const rows = rowsOf(t, line);
+  return rows.length ? { t, rows } : notApplicable(rule, what, `${STATEMENT_NAME[kind][1]} har ingen rad ${line}`);
+}
+
+/** The figures of a line's rows in one column (several when the line has several instances). */
+const lineCells = (rows: readonly Row[], col: string) => rows.map((r) => r.cells[col]).filter((f): f is string => !!f);
+
+/** A declared line tie of the layout data: left line (=|≤) sign × right line, per shared column. */
+function lineTie(l: Ledger, tie: LineTie): Output[] {
+  const name = ([kind, line]: LineRef) => `${SHORT_NAME[kind]} ${line}`;
+  const what = `${name(tie.left)} ${tie.relation === 'le' ? '≤' : '='} ${tie.sign === -1 ? '−' : ''}${name(tie.right)}`;
+  const a = lineRows(l, tie.rule, tie.left, what);
+  const b = lineRows(l, tie.rule, tie.right, what);
+  if (isNotApplicable(a)) return [a];
+  if (isNotApplicable(b)) return [b];
+  const relation = tie.relation ?? 'eq';
+  const sign = tie.sign ?? 1;
+  return a.t.columns.flatMap((c): CheckSpec[] => {
+    const left = lineCells(a.rows, c.id);
+    const right = lineCells(b.rows, c.id);
+    if (!left.length || !right.length) return [];
+    return [{
+      id: `${tie.rule}/${left[0]}~${right[0]}`,
+      rule: tie.rule,
+      subject: `${label(a.t, a.rows[0]!)} ${relation === 'eq' ? '=' : '≤'} ${sign < 0 ? '−' : ''}${label(b.t, b.rows[0]!)} (${c.label})`,
+      relation,
+      left: left.map(pos),
+      right: right.map((f) => ({ sign, ref: f })),
+    }];
+  });
+}
+
+/** Every tie the layout version declares for a rule. */
+function layoutTies(l: Ledger, rule: string): Output[] {
+  const ties = (LAYOUT_VERSIONS.get(l.layout)?.regler.ties ?? []).filter((t) => t.rule === rule);
+  return ties.length ? ties.flatMap((t) => lineTie(l, t)) : [notApplicable(rule, rule, `layoutversionen ${l.layout} har inga rader för regeln`)];
+}
+
+/** The first figure of a line in a column, when the ledger has the line. */
+const lineCell = (l: Ledger, ref: LineRef, col: string) => rowOf(statement(l, ref[0]), ref[1])?.cells[col];
 
 /** All anslag rows: posts and printed subtotals, with a label. */
 function anslagRows(ledger: Ledger): { id: string; label: string; figures: AnslagRowFigures }[] {
@@ -314,16 +375,18 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB bilaga 2 (ansvarsförbindelser under balansräkningen: åtaganden staten kan komma att infria)',
     reads: 'Balansräkningens ansvarsförbindelser, båda åren',
     checks: (l) => {
-      const br = statement(l, 'balansrakning');
-      if (!br) return [];
-      return ['ansvarsforbindelser_garantier', 'ovriga_ansvarsforbindelser'].flatMap((line) =>
-        rowsOf(br, line).flatMap((r) =>
-          br.columns.flatMap((c): CheckSpec[] => {
+      const lines = role(l, 'A-20', 'ansvarsforbindelser', 'ansvarsförbindelser');
+      if (isNotApplicable(lines)) return [lines];
+      return lines.flatMap((ref): Output[] => {
+        const found = lineRows(l, 'A-20', ref);
+        if (isNotApplicable(found)) return [found];
+        return found.rows.flatMap((r) =>
+          found.t.columns.flatMap((c): CheckSpec[] => {
             const f = r.cells[c.id];
-            return f ? [{ id: `A-20/${f}`, rule: 'A-20', subject: `${label(br, r)} (${c.label}) ≥ 0`, relation: 'le', left: [neg(f)], right: [], zeroIfEmpty: true }] : [];
+            return f ? [{ id: `A-20/${f}`, rule: 'A-20', subject: `${label(found.t, r)} (${c.label}) ≥ 0`, relation: 'le', left: [neg(f)], right: [], zeroIfEmpty: true }] : [];
           }),
-        ),
-      );
+        );
+      });
     },
   },
   {
@@ -332,7 +395,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB bilagor 1–2; DOMAIN.md §7 B-1',
     reads: 'BR kapitalförändring enligt RR, RR årets kapitalförändring',
-    checks: (l) => statementTie(l, 'B-1', ['balansrakning', 'kapitalforandring_enligt_rr'], ['resultatrakning', 'arets_kapitalforandring']),
+    checks: (l) => layoutTies(l, 'B-1'),
   },
   {
     id: 'B-2',
@@ -340,10 +403,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-2',
     reads: 'VU årets och balanserad kapitalförändring, RR, BR',
-    checks: (l) => [
-      ...statementTie(l, 'B-2', ['vasentliga_uppgifter', 'arets_kapitalforandring'], ['resultatrakning', 'arets_kapitalforandring']),
-      ...statementTie(l, 'B-2', ['vasentliga_uppgifter', 'balanserad_kapitalforandring'], ['balansrakning', 'balanserad_kapitalforandring']),
-    ],
+    checks: (l) => layoutTies(l, 'B-2'),
   },
   {
     id: 'B-9',
@@ -351,22 +411,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB bilaga 4; ESV 2000:5; DOMAIN.md §7 B-9',
     reads: 'FA:s intäkter av anslag och bidrag, övriga intäkter, uppbörds- och transfereringsrader; RR',
-    checks: (l) =>
-      (
-        [
-          ['drift_intakter_av_anslag', 'intakter_av_anslag'],
-          ['drift_intakter_av_bidrag', 'intakter_av_bidrag'],
-          ['drift_ovriga_intakter', 'finansiella_intakter'],
-          ['uppb_intakter', 'uppbord_intakter'],
-          ['uppb_medel_till_statens_budget', 'uppbord_medel_till_statens_budget'],
-          ['transf_lamnade_bidrag', 'transf_lamnade_bidrag'],
-          ['transf_finansiella_kostnader', 'transf_finansiella_kostnader'],
-          ['transf_medel_fran_statens_budget', 'transf_medel_fran_statens_budget'],
-          ['transf_medel_fran_myndigheter', 'transf_medel_fran_myndigheter'],
-          ['transf_ovriga_medel', 'transf_ovriga_medel'],
-          ['transf_finansiella_intakter', 'transf_finansiella_intakter'],
-        ] as const
-      ).flatMap(([fa, rr]) => statementTie(l, 'B-9', ['finansieringsanalys', fa], ['resultatrakning', rr])),
+    checks: (l) => layoutTies(l, 'B-9'),
   },
   {
     id: 'B-11',
@@ -375,27 +420,23 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB bilagor 2 och 4; DOMAIN.md §7 B-11',
     reads: 'FA likvida medel vid årets slut och specifikationen; BR kassa och bank, räntekonto, avräkning med statsverket, kortfristiga placeringar',
     checks: (l) => {
-      const fa = statement(l, 'finansieringsanalys');
-      const br = statement(l, 'balansrakning');
-      if (!fa || !br) return [];
-      const liquid = ['rantekonto', 'ovriga_tillgodohavanden_rgk', 'kassa_och_bank', 'avrakning_med_statsverket', 'kortfristiga_placeringar'];
-      const out: CheckSpec[] = [];
-      for (const y of yearColumns(fa)) {
-        const ub = cell(fa, 'likvida_medel_ub', y);
-        const parts = liquid.map((line) => cell(br, line, y)).filter((f): f is string => !!f);
+      const lm = role(l, 'B-11', 'likvidaMedel', 'likvida medel');
+      if (isNotApplicable(lm)) return [lm];
+      const fa = lineRows(l, 'B-11', lm.ub, 'likvida medel vid årets slut');
+      if (isNotApplicable(fa)) return [fa];
+      const out: Output[] = [];
+      const brCells = (refs: readonly LineRef[], y: string) => refs.map((ref) => lineCell(l, ref, y)).filter((f): f is string => !!f);
+      for (const y of yearColumns(fa.t)) {
+        const ub = lineCells(fa.rows, y)[0];
+        const parts = brCells(lm.delar, y);
         if (ub && parts.length) out.push({ id: `B-11/${ub}`, rule: 'B-11', subject: `Likvida medel vid årets slut ${y}`, relation: 'eq', left: [pos(ub)], right: parts.map(pos) });
         const prev = previousYear(y);
-        for (const [faLine, brLines] of [
-          ['forandring_kassa_och_bank', ['kassa_och_bank']],
-          ['forandring_rgk', ['rantekonto', 'ovriga_tillgodohavanden_rgk']],
-          ['forandring_kortfristiga_placeringar', ['kortfristiga_placeringar']],
-          ['forandring_avrakning', ['avrakning_med_statsverket']],
-        ] as const) {
-          const change = cell(fa, faLine, y);
-          const now = brLines.map((b) => cell(br, b, y)).filter((f): f is string => !!f);
-          const before = brLines.map((b) => cell(br, b, prev)).filter((f): f is string => !!f);
-          if (change && now.length && before.length) {
-            out.push({ id: `B-11/${change}`, rule: 'B-11', subject: `${rowOf(fa, faLine)!.label} ${y} = förändringen i balansräkningen`, relation: 'eq', left: [pos(change)], right: [...now.map(pos), ...before.map(neg)] });
+        for (const change of lm.forandringar) {
+          const f = lineCell(l, change.rad, y);
+          const now = brCells(change.delar, y);
+          const before = brCells(change.delar, prev);
+          if (f && now.length && before.length) {
+            out.push({ id: `B-11/${f}`, rule: 'B-11', subject: `${rowOf(fa.t, change.rad[1])!.label} ${y} = förändringen i balansräkningen`, relation: 'eq', left: [pos(f)], right: [...now.map(pos), ...before.map(neg)] });
           }
         }
       }
@@ -408,7 +449,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-12',
     reads: 'VU låneram utnyttjad, BR lån i Riksgäldskontoret',
-    checks: (l) => statementTie(l, 'B-12', ['vasentliga_uppgifter', 'laneram_utnyttjad'], ['balansrakning', 'lan_i_rgk']),
+    checks: (l) => layoutTies(l, 'B-12'),
   },
   {
     id: 'B-13',
@@ -416,10 +457,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-13 (noternas räntekontorader stäms av genom lika:)',
     reads: 'VU räntekontots ränteintäkter och räntekostnader; RR finansiella intäkter och kostnader (år som båda visar)',
-    checks: (l) => [
-      ...statementTie(l, 'B-13', ['vasentliga_uppgifter', 'rantekonto_ranteintakter'], ['resultatrakning', 'finansiella_intakter'], 1, 'le'),
-      ...statementTie(l, 'B-13', ['vasentliga_uppgifter', 'rantekonto_rantekostnader'], ['resultatrakning', 'finansiella_kostnader'], -1, 'le'),
-    ],
+    checks: (l) => layoutTies(l, 'B-13'),
   },
   {
     id: 'B-14',
@@ -427,10 +465,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-14',
     reads: 'VU avgiftsintäkter som disponeras och som inte disponeras; RR',
-    checks: (l) => [
-      ...statementTie(l, 'B-14', ['vasentliga_uppgifter', 'avgiftsintakter_disponeras'], ['resultatrakning', 'intakter_av_avgifter']),
-      ...statementTie(l, 'B-14', ['vasentliga_uppgifter', 'avgiftsintakter_ej_disponeras'], ['resultatrakning', 'uppbord_intakter']),
-    ],
+    checks: (l) => layoutTies(l, 'B-14'),
   },
   {
     id: 'B-15',
@@ -439,9 +474,12 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB 2 kap. 4 § och bilaga 3; DOMAIN.md §7 B-15, B-20',
     reads: 'VU anslagssparande och utnyttjad kredit (räkenskapsåret och året före); utgående och ingående överföringsbelopp per anslagspost',
     checks: (l) => {
-      const vu = statement(l, 'vasentliga_uppgifter');
-      if (!vu || !l.anslagsredovisning) return [];
-      const out: CheckSpec[] = [];
+      const sparandeLine = role(l, 'B-15', 'summaAnslagssparande', 'summa anslagssparande');
+      const kreditLine = role(l, 'B-15', 'anslagskreditUtnyttjad', 'utnyttjad anslagskredit');
+      const skipped = [sparandeLine, kreditLine].filter(isNotApplicable);
+      if (skipped.length) return skipped;
+      if (!l.anslagsredovisning) return [notApplicable('B-15', 'anslagssparande och anslagskredit', 'huvudboken har ingen anslagsredovisning')];
+      const out: Output[] = [];
       // The closing balances give this year's figures; the opening balances, which are last
       // year's closing ones (B-20), give the previous year's.
       const years: [string, 'utgaende_overforingsbelopp' | 'ingaende_overforingsbelopp', string][] = [
@@ -452,9 +490,9 @@ export const RULES: readonly Rule[] = [
         const balances = posts(l).map((p) => p.figures[column]).filter((f): f is string => !!f);
         const positive = balances.filter((f) => figureValue(l, f)?.isPositive() && !figureValue(l, f)?.isZero());
         const negative = balances.filter((f) => figureValue(l, f)?.isNegative());
-        const sparande = cell(vu, 'anslagssparande', year);
+        const sparande = lineCell(l, sparandeLine as LineRef, year);
         if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${year} = summan av positiva ${word} överföringsbelopp ${l.year}`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos), zeroIfEmpty: true });
-        const kredit = cell(vu, 'anslagskredit_utnyttjad', year);
+        const kredit = lineCell(l, kreditLine as LineRef, year);
         if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${year} = summan av negativa ${word} överföringsbelopp ${l.year}`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg), zeroIfEmpty: true });
       }
       return out;
@@ -467,13 +505,18 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB 2 kap. 4 § och bilaga 3:2; DOMAIN.md §7 B-16',
     reads: 'VU åtaganden och tilldelade bemyndiganden per anslagspost; bemyndigandetabellen',
     checks: (l) => {
-      const vu = statement(l, 'vasentliga_uppgifter');
       const bem = l.anslagsredovisning?.bemyndiganden ?? [];
-      if (!vu) return [];
-      return vu.rows.flatMap((r) => {
-        const b = bem.find((x) => x.anslagspost === r.anslagspost);
-        const col = rowLine(r) === 'bemyndiganden_ataganden' ? 'utgaende_ataganden' : rowLine(r) === 'bemyndiganden_tilldelade' ? 'bemyndigande' : undefined;
-        return equation('B-16', `${r.label} ${l.year}`, r.cells[l.year], [col && b?.figures[col]]);
+      return (
+        [
+          ['bemyndigandenAtaganden', 'utgaende_ataganden', 'bemyndiganden: åtaganden'],
+          ['bemyndigandenTilldelade', 'bemyndigande', 'bemyndiganden: tilldelade'],
+        ] as const
+      ).flatMap(([key, col, what]): Output[] => {
+        const ref = role(l, 'B-16', key, what);
+        if (isNotApplicable(ref)) return [ref];
+        const found = lineRows(l, 'B-16', ref, what);
+        if (isNotApplicable(found)) return [found];
+        return found.rows.flatMap((r) => equation('B-16', `${r.label} ${l.year}`, r.cells[l.year], [bem.find((x) => x.anslagspost === r.anslagspost)?.figures[col]]));
       });
     },
   },
@@ -484,15 +527,19 @@ export const RULES: readonly Rule[] = [
     source: 'FÅB 2 kap. 4 §; DOMAIN.md §7 B-17 (definitionen enligt ESV:s praxis)',
     reads: 'VU driftkostnad per årsarbetskraft och årsarbetskrafter; RR kostnader för personal, lokaler och övriga driftkostnader',
     checks: (l) => {
-      const vu = statement(l, 'vasentliga_uppgifter');
-      const rr = statement(l, 'resultatrakning');
-      if (!vu || !rr) return [];
-      return yearColumns(vu).flatMap((y) => {
-        const per = cell(vu, 'driftkostnad_per_arsarbetskraft', y);
-        const aa = cell(vu, 'arsarbetskrafter', y);
-        const costs = ['kostnader_for_personal', 'kostnader_for_lokaler', 'ovriga_driftkostnader'].map((c) => cell(rr, c, y)).filter((f): f is string => !!f);
-        return per && aa && costs.length
-          ? [{ id: `B-17/${per}`, rule: 'B-17', subject: `Driftkostnad per årsarbetskraft ${y}`, relation: 'eq' as const, left: [pos(per), pos(aa)], right: costs.map(neg), product: true }]
+      const perLine = role(l, 'B-17', 'driftkostnadPerArsarbetskraft', 'driftkostnad per årsarbetskraft');
+      const aaLine = role(l, 'B-17', 'antalArsarbetskrafter', 'årsarbetskrafter');
+      const costLines = role(l, 'B-17', 'driftkostnader', 'driftkostnader');
+      const skipped = [perLine, aaLine, costLines].filter(isNotApplicable);
+      if (skipped.length) return skipped;
+      const per = lineRows(l, 'B-17', perLine as LineRef, 'driftkostnad per årsarbetskraft');
+      if (isNotApplicable(per)) return [per];
+      return yearColumns(per.t).flatMap((y) => {
+        const perFigure = lineCells(per.rows, y)[0];
+        const aa = lineCell(l, aaLine as LineRef, y);
+        const costs = (costLines as readonly LineRef[]).map((c) => lineCell(l, c, y)).filter((f): f is string => !!f);
+        return perFigure && aa && costs.length
+          ? [{ id: `B-17/${perFigure}`, rule: 'B-17', subject: `Driftkostnad per årsarbetskraft ${y}`, relation: 'eq' as const, left: [pos(perFigure), pos(aa)], right: costs.map(neg), product: true }]
           : [];
       });
     },
@@ -519,7 +566,7 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'FÅB 2 kap. 4 §: en anställd bidrar med högst en årsarbetskraft',
     reads: 'VU årsarbetskrafter och medelantal anställda, alla år',
-    checks: (l) => statementTie(l, 'B-25', ['vasentliga_uppgifter', 'arsarbetskrafter'], ['vasentliga_uppgifter', 'medelantal_anstallda'], 1, 'le'),
+    checks: (l) => layoutTies(l, 'B-25'),
   },
   {
     id: 'B-26',
@@ -551,15 +598,20 @@ export const RULES: readonly Rule[] = [
     source: 'Regleringsbrev; FÅB 2 kap. 4 §',
     reads: 'VU beviljade belopp för räkenskapsåret; regleringsbrevets beslut',
     checks: (l) => {
-      const vu = statement(l, 'vasentliga_uppgifter');
       const rb = l.regleringsbrev;
-      if (!vu || !rb) return [];
-      const out: CheckSpec[] = [];
-      for (const [line, ram] of [['laneram_beviljad', latestRam(rb.laneram)], ['kontokredit_beviljad', latestRam(rb.kontokredit)]] as const) {
-        const left = cell(vu, line, l.year);
-        if (left && ram) out.push({ id: `B-24/${left}`, rule: 'B-24', subject: `${rowOf(vu, line)!.label} ${l.year}`, relation: 'eq', left: [pos(left)], right: [pos(ram)] });
+      if (!rb) return [notApplicable('B-24', 'beviljade belopp', 'huvudboken har inget regleringsbrev')];
+      const out: Output[] = [];
+      for (const [key, ram, what] of [['laneramBeviljad', latestRam(rb.laneram), 'beviljad låneram'], ['kontokreditBeviljad', latestRam(rb.kontokredit), 'beviljad kontokredit']] as const) {
+        const ref = role(l, 'B-24', key, what);
+        if (isNotApplicable(ref)) {
+          if (ram) out.push(ref);
+          continue;
+        }
+        const left = lineCell(l, ref, l.year);
+        if (left && ram) out.push({ id: `B-24/${left}`, rule: 'B-24', subject: `${rowOf(statement(l, ref[0]), ref[1])!.label} ${l.year}`, relation: 'eq', left: [pos(left)], right: [pos(ram)] });
       }
-      for (const r of rowsOf(vu, 'bemyndiganden_tilldelade')) {
+      const tilldelade = LAYOUT_VERSIONS.get(l.layout)?.regler.bemyndigandenTilldelade;
+      for (const r of tilldelade ? rowsOf(statement(l, tilldelade[0]), tilldelade[1]) : []) {
         const left = r.cells[l.year];
         const ram = rb.bemyndiganderamar.find((b) => b.anslagspost === r.anslagspost)?.belopp;
         if (left && ram) out.push({ id: `B-24/${left}`, rule: 'B-24', subject: `${r.label} ${l.year}`, relation: 'eq', left: [pos(left)], right: [pos(ram)] });
@@ -637,9 +689,10 @@ export const RULES: readonly Rule[] = [
         const ram = l.regleringsbrev?.bemyndiganderamar.find((r) => r.anslagspost === b.anslagspost)?.belopp ?? b.figures.bemyndigande;
         if (ub && ram) out.push({ id: `C-8/${b.anslagspost}`, rule: 'C-8', subject: `Bemyndigande ${b.anslagspost}: åtaganden ≤ bemyndigande`, relation: 'le', left: [pos(ub)], right: [pos(ram)] });
       }
-      const vu = statement(l, 'vasentliga_uppgifter');
-      for (const r of rowsOf(vu, 'bemyndiganden_ataganden')) {
-        const tilldelade = rowsOf(vu, 'bemyndiganden_tilldelade').find((x) => x.anslagspost === r.anslagspost);
+      const { bemyndigandenAtaganden: ataganden, bemyndigandenTilldelade: tilldelat } = LAYOUT_VERSIONS.get(l.layout)?.regler ?? {};
+      const vu = ataganden && statement(l, ataganden[0]);
+      for (const r of ataganden ? rowsOf(vu, ataganden[1]) : []) {
+        const tilldelade = tilldelat ? rowsOf(statement(l, tilldelat[0]), tilldelat[1]).find((x) => x.anslagspost === r.anslagspost) : undefined;
         for (const y of vu ? yearColumns(vu) : []) {
           const left = r.cells[y];
           const right = tilldelade?.cells[y];
@@ -657,16 +710,16 @@ export const RULES: readonly Rule[] = [
     reads: 'BR lån i Riksgäldskontoret; regleringsbrevets låneram och kontokredit; VU låneram och kontokredit (alla år)',
     checks: (l) => {
       const out: CheckSpec[] = [];
-      const br = statement(l, 'balansrakning');
-      const vu = statement(l, 'vasentliga_uppgifter');
-      const lan = cell(br, 'lan_i_rgk', l.year);
+      const { lanIRgk, granser = [] } = LAYOUT_VERSIONS.get(l.layout)?.regler ?? {};
+      const lan = lanIRgk && lineCell(l, lanIRgk, l.year);
       const ram = latestRam(l.regleringsbrev?.laneram);
       if (lan && ram) out.push({ id: `C-9/${lan}`, rule: 'C-9', subject: `Lån i Riksgäldskontoret ${l.year} ≤ låneram enligt senaste beslut`, relation: 'le', left: [pos(lan)], right: [pos(ram)] });
-      for (const [used, granted] of [['laneram_utnyttjad', 'laneram_beviljad'], ['kontokredit_maximalt_utnyttjad', 'kontokredit_beviljad'], ['anslagskredit_utnyttjad', 'anslagskredit_beviljad']] as const) {
-        for (const y of vu ? yearColumns(vu) : []) {
-          const left = cell(vu, used, y);
-          const right = cell(vu, granted, y);
-          if (left && right) out.push({ id: `C-9/${left}`, rule: 'C-9', subject: `${rowOf(vu, used)!.label} ${y} ≤ ${rowOf(vu, granted)!.label.toLowerCase()}`, relation: 'le', left: [pos(left)], right: [pos(right)] });
+      for (const { utnyttjat, beviljat } of granser) {
+        const t = statement(l, utnyttjat[0]);
+        for (const y of t ? yearColumns(t) : []) {
+          const left = lineCell(l, utnyttjat, y);
+          const right = lineCell(l, beviljat, y);
+          if (left && right) out.push({ id: `C-9/${left}`, rule: 'C-9', subject: `${rowOf(t, utnyttjat[1])!.label} ${y} ≤ ${rowOf(statement(l, beviljat[0]), beviljat[1])!.label.toLowerCase()}`, relation: 'le', left: [pos(left)], right: [pos(right)] });
         }
       }
       return out;

@@ -62,9 +62,17 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
 export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Reconciliation {
   const rules = options.rules ?? RULES;
   const checks: CheckResult[] = [];
+  const notApplicable: Reconciliation['notApplicable'][number][] = [];
+  const rulesNotApplicable: string[] = [];
   const ids = new Set<string>();
   for (const rule of rules) {
+    const before = checks.length;
+    const reasons = notApplicable.length;
     for (const spec of rule.checks(ledger)) {
+      if ('notApplicable' in spec) {
+        notApplicable.push({ rule: spec.rule, subject: spec.subject, reason: spec.reason });
+        continue;
+      }
       const result = evaluate(spec, ledger, rule);
       if (!result) continue;
       // Keep ids unique and stable: a second check of the same subject gets a suffix.
@@ -72,6 +80,10 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
       for (let n = 2; ids.has(id); n++) id = `${result.id}#${n}`;
       ids.add(id);
       checks.push(id === result.id ? result : { ...result, id });
+    }
+    if (checks.length === before) {
+      rulesNotApplicable.push(rule.id);
+      if (notApplicable.length === reasons) notApplicable.push({ rule: rule.id, subject: rule.title, reason: 'huvudboken har inga figurer som regeln läser' });
     }
   }
 
@@ -88,6 +100,7 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
     discrepancy: count('discrepancy'),
     acknowledged: count('acknowledged'),
     stale: stale.length,
+    notApplicable: notApplicable.length,
   };
   return {
     agency: ledger.agency,
@@ -95,8 +108,9 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
     layout: ledger.layout,
     rules: rules.map(({ id, title, severity, source, reads }) => ({ id, title, severity, source, reads })),
     checks: final,
+    notApplicable,
     stale,
-    coverage: coverage(ledger, uncovered),
+    coverage: coverage(ledger, uncovered, rulesNotApplicable),
     summary,
     acknowledgementsIgnored: options.ignoreAcknowledgements ?? false,
   };
@@ -104,7 +118,7 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
 
 const globRegExp = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
-function coverage(ledger: Ledger, uncovered: readonly string[]): Reconciliation['coverage'] {
+function coverage(ledger: Ledger, uncovered: readonly string[], rulesNotApplicable: readonly string[]): Reconciliation['coverage'] {
   const notes = ledger.coverageNotes.map((n) => ({ reason: n.reason, patterns: n.figures.map(globRegExp), figures: [] as string[] }));
   const unjustified: string[] = [];
   for (const id of uncovered) {
@@ -113,6 +127,7 @@ function coverage(ledger: Ledger, uncovered: readonly string[]): Reconciliation[
     else unjustified.push(id);
   }
   return {
+    rulesNotApplicable,
     figures: ledger.figures.size,
     covered: ledger.figures.size - uncovered.length,
     uncovered,

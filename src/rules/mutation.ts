@@ -22,7 +22,7 @@ export const MUTATION = new Decimal(1_000_000);
 
 export function mutationAnalysis(ledger: Ledger, rules: readonly Rule[] = RULES): MutationResult {
   // Which checks read which figure: only those need re-evaluating after a change.
-  const specs: { spec: CheckSpec; rule: Rule }[] = rules.flatMap((rule) => rule.checks(ledger).map((spec) => ({ spec, rule })));
+  const specs: { spec: CheckSpec; rule: Rule }[] = rules.flatMap((rule) => rule.checks(ledger).flatMap((spec) => ('notApplicable' in spec ? [] : [{ spec, rule }])));
   const byFigure = new Map<string, { spec: CheckSpec; rule: Rule }[]>();
   for (const s of specs) {
     for (const t of [...s.spec.left, ...s.spec.right]) {

@@ -34,9 +34,22 @@ export interface CheckSpec {
   readonly zeroIfEmpty?: boolean;
 }
 
+/**
+ * A check a rule cannot make of this ledger, and why: the layout version has no such line,
+ * or the ledger has no such statement or row. Reported as "ej tillämplig", never silent.
+ */
+export interface NotApplicable {
+  readonly notApplicable: true;
+  readonly rule: string;
+  /** What the rule would have checked, in Swedish. */
+  readonly subject: string;
+  /** Why it cannot, in Swedish. */
+  readonly reason: string;
+}
+
 /** A rule: its description and the checks it makes of a ledger. Declared once, in catalogue.ts. */
 export interface Rule extends RuleDef {
-  readonly checks: (ledger: Ledger) => CheckSpec[];
+  readonly checks: (ledger: Ledger) => (CheckSpec | NotApplicable)[];
 }
 
 export interface CheckTerm {
@@ -78,6 +91,8 @@ export interface StaleAcknowledgement {
 }
 
 export interface Coverage {
+  /** Rules that made no check of this ledger (each has its reasons in `notApplicable`). */
+  readonly rulesNotApplicable: readonly string[];
   readonly figures: number;
   readonly covered: number;
   /** Figure ids no check reads. */
@@ -95,6 +110,8 @@ export interface Summary {
   readonly discrepancy: number;
   readonly acknowledged: number;
   readonly stale: number;
+  /** Checks a rule could not make (ej tillämpliga). */
+  readonly notApplicable: number;
 }
 
 export interface Reconciliation {
@@ -103,6 +120,8 @@ export interface Reconciliation {
   readonly layout: string;
   readonly rules: readonly RuleDef[];
   readonly checks: readonly CheckResult[];
+  /** What the rules could not check, with the reason, in catalogue order. */
+  readonly notApplicable: readonly Omit<NotApplicable, 'notApplicable'>[];
   readonly stale: readonly StaleAcknowledgement[];
   readonly coverage: Coverage;
   readonly summary: Summary;

@@ -10,7 +10,7 @@
  * without amounts. `equal` lists pairs of lines that must agree (e.g. the two sides
  * of the balance sheet).
  */
-import type { Layout } from '../model.js';
+import type { Layout, LayoutVersion, LineRef, RuleLines } from '../model.js';
 
 const rr: Layout = {
   kind: 'resultatrakning',
@@ -319,4 +319,70 @@ const vu: Layout = {
   ],
 };
 
-export const ESV_2024 = { id: 'ESV-2024', layouts: [rr, br, fa, vu] } as const;
+const RR = (line: string): LineRef => ['resultatrakning', line];
+const BR = (line: string): LineRef => ['balansrakning', line];
+const FA = (line: string): LineRef => ['finansieringsanalys', line];
+const VU = (line: string): LineRef => ['vasentliga_uppgifter', line];
+
+/** The lines the cross-statement rules read (DOMAIN.md §7 B and C). */
+const regler: RuleLines = {
+  ties: [
+    { rule: 'B-1', left: BR('kapitalforandring_enligt_rr'), right: RR('arets_kapitalforandring') },
+    { rule: 'B-2', left: VU('arets_kapitalforandring'), right: RR('arets_kapitalforandring') },
+    { rule: 'B-2', left: VU('balanserad_kapitalforandring'), right: BR('balanserad_kapitalforandring') },
+    ...(
+      [
+        ['drift_intakter_av_anslag', 'intakter_av_anslag'],
+        ['drift_intakter_av_bidrag', 'intakter_av_bidrag'],
+        ['drift_ovriga_intakter', 'finansiella_intakter'],
+        ['uppb_intakter', 'uppbord_intakter'],
+        ['uppb_medel_till_statens_budget', 'uppbord_medel_till_statens_budget'],
+        ['transf_lamnade_bidrag', 'transf_lamnade_bidrag'],
+        ['transf_finansiella_kostnader', 'transf_finansiella_kostnader'],
+        ['transf_medel_fran_statens_budget', 'transf_medel_fran_statens_budget'],
+        ['transf_medel_fran_myndigheter', 'transf_medel_fran_myndigheter'],
+        ['transf_ovriga_medel', 'transf_ovriga_medel'],
+        ['transf_finansiella_intakter', 'transf_finansiella_intakter'],
+      ] as const
+    ).map(([fa, rr]) => ({ rule: 'B-9', left: FA(fa), right: RR(rr) })),
+    { rule: 'B-12', left: VU('laneram_utnyttjad'), right: BR('lan_i_rgk') },
+    { rule: 'B-13', left: VU('rantekonto_ranteintakter'), right: RR('finansiella_intakter'), relation: 'le' },
+    { rule: 'B-13', left: VU('rantekonto_rantekostnader'), right: RR('finansiella_kostnader'), sign: -1, relation: 'le' },
+    { rule: 'B-14', left: VU('avgiftsintakter_disponeras'), right: RR('intakter_av_avgifter') },
+    { rule: 'B-14', left: VU('avgiftsintakter_ej_disponeras'), right: RR('uppbord_intakter') },
+    { rule: 'B-25', left: VU('arsarbetskrafter'), right: VU('medelantal_anstallda'), relation: 'le' },
+  ],
+  ansvarsforbindelser: [BR('ansvarsforbindelser_garantier'), BR('ovriga_ansvarsforbindelser')],
+  likvidaMedel: {
+    ub: FA('likvida_medel_ub'),
+    delar: ['rantekonto', 'ovriga_tillgodohavanden_rgk', 'kassa_och_bank', 'avrakning_med_statsverket', 'kortfristiga_placeringar'].map(BR),
+    forandringar: [
+      { rad: FA('forandring_kassa_och_bank'), delar: [BR('kassa_och_bank')] },
+      { rad: FA('forandring_rgk'), delar: [BR('rantekonto'), BR('ovriga_tillgodohavanden_rgk')] },
+      { rad: FA('forandring_kortfristiga_placeringar'), delar: [BR('kortfristiga_placeringar')] },
+      { rad: FA('forandring_avrakning'), delar: [BR('avrakning_med_statsverket')] },
+    ],
+  },
+  summaAnslagssparande: VU('anslagssparande'),
+  anslagskreditUtnyttjad: VU('anslagskredit_utnyttjad'),
+  bemyndigandenAtaganden: VU('bemyndiganden_ataganden'),
+  bemyndigandenTilldelade: VU('bemyndiganden_tilldelade'),
+  driftkostnadPerArsarbetskraft: VU('driftkostnad_per_arsarbetskraft'),
+  antalArsarbetskrafter: VU('arsarbetskrafter'),
+  driftkostnader: [RR('kostnader_for_personal'), RR('kostnader_for_lokaler'), RR('ovriga_driftkostnader')],
+  laneramBeviljad: VU('laneram_beviljad'),
+  kontokreditBeviljad: VU('kontokredit_beviljad'),
+  lanIRgk: BR('lan_i_rgk'),
+  granser: [
+    { utnyttjat: VU('laneram_utnyttjad'), beviljat: VU('laneram_beviljad') },
+    { utnyttjat: VU('kontokredit_maximalt_utnyttjad'), beviljat: VU('kontokredit_beviljad') },
+    { utnyttjat: VU('anslagskredit_utnyttjad'), beviljat: VU('anslagskredit_beviljad') },
+  ],
+};
+
+export const ESV_2024: LayoutVersion = {
+  id: 'ESV-2024',
+  title: 'FÅB bilagor 1, 2 och 4 och väsentliga uppgifter enligt ESVFA 2022:1',
+  layouts: [rr, br, fa, vu],
+  regler,
+};
