@@ -6,13 +6,15 @@ import { RULES } from '../rules/catalogue.js';
 import { renderConsole } from '../render/console.js';
 import { jsonChunks } from '../render/json.js';
 import { renderJunit } from '../render/junit.js';
-import { writeAtomically, writeChunksAtomically, writeTextAtomically } from '../io/atomic.js';
+import { STDOUT, writeChunks, writeReportSet, type Report } from '../io/report-set.js';
+import { USAGE_MESSAGES } from '../io/errors.js';
+import { writeDiagnostic, writeStd } from '../io/std.js';
 import { EXIT } from './exit.js';
 import type { Ledger } from '../domain/model.js';
 
 export async function runCheck(dir: string): Promise<number> {
   const ledger = await loadLedger(dir);
-  process.stdout.write(summarize(ledger));
+  await writeStd('stdout', summarize(ledger));
   return EXIT.ok;
 }
 
@@ -58,28 +60,41 @@ export const slug = (s: string) =>
 export async function runReconcile(args: ReconcileArgs): Promise<number> {
   const ledger = await loadLedger(args.dir);
   const result = reconcile(ledger, { ignoreAcknowledgements: args.ignoreAcknowledgements });
-  const written: string[] = [];
-  if (args.json) {
-    await writeChunksAtomically(args.json, jsonChunks(ledger, result));
-    written.push(args.json);
-  }
-  if (args.junit) {
-    await writeTextAtomically(args.junit, renderJunit(ledger, result));
-    written.push(args.junit);
-  }
+  const reports: Report[] = [];
+  if (args.json) reports.push({ target: args.json, write: (out) => writeChunks(out, jsonChunks(ledger, result)) });
+  if (args.junit) reports.push({ target: args.junit, write: (out) => void out.write(renderJunit(ledger, result)) });
   if (!args.noXlsx) {
     const target = args.xlsx ?? path.join(args.outDir, `${slug(ledger.agency)}-${ledger.year}.xlsx`);
     // exceljs is heavy: load it only when a workbook is written.
     const { writeWorkbook } = await import('../render/excel.js');
-    await writeAtomically(target, (tmp) => writeWorkbook(ledger, result, tmp));
-    written.push(target);
+    reports.push({ target, write: (out) => writeWorkbook(ledger, result, out) });
   }
-  const text = renderConsole(ledger, result, written);
-  process.stdout.write(args.quiet ? text.split('\n\n')[0] + '\n' : text);
+  const clash = targetClash(reports.map((r) => r.target));
+  if (clash) {
+    writeDiagnostic(`avstamning: ${clash}\n`);
+    return EXIT.input;
+  }
+  await writeReportSet(reports);
+  const text = renderConsole(ledger, result, reports.map((r) => r.target).filter((t) => t !== STDOUT));
+  // A report on standard output keeps it machine-readable: the summary goes to standard error.
+  const summaryTo = reports.some((r) => r.target === STDOUT) ? 'stderr' : 'stdout';
+  await writeStd(summaryTo, args.quiet ? text.split('\n\n')[0] + '\n' : text);
   return result.summary.discrepancy > 0 ? EXIT.discrepancy : EXIT.ok;
 }
 
-export function runRules(): number {
-  for (const r of RULES) process.stdout.write(`${r.id.padEnd(5)} ${r.severity.padEnd(7)} ${r.title}\n      källa: ${r.source}\n      läser: ${r.reads}\n`);
+/** Two reports for standard output, or two for one file: a usage error's message. */
+function targetClash(targets: readonly string[]): string | undefined {
+  if (targets.filter((t) => t === STDOUT).length > 1) return USAGE_MESSAGES['usage/stdout-twice']();
+  const seen = new Map<string, string>();
+  for (const t of targets.filter((x) => x !== STDOUT)) {
+    const first = seen.get(path.resolve(t));
+    if (first !== undefined) return USAGE_MESSAGES['usage/same-target'](first, t);
+    seen.set(path.resolve(t), t);
+  }
+  return undefined;
+}
+
+export async function runRules(): Promise<number> {
+  await writeStd('stdout', RULES.map((r) => `${r.id.padEnd(5)} ${r.severity.padEnd(7)} ${r.title}\n      källa: ${r.source}\n      läser: ${r.reads}\n`).join(''));
   return EXIT.ok;
 }

@@ -2,7 +2,9 @@
 /**
  * The avstamning command line. The only place that decides exit codes:
  *   0 everything ties or is acknowledged · 1 an unacknowledged discrepancy ·
- *   2 invalid input or usage · 3 an internal error (a bug in avstämning).
+ *   2 invalid input or usage · 3 an internal error (a bug in avstämning) ·
+ *   4 a report or standard stream could not be written (the environment) ·
+ *   130 / 143 interrupted by SIGINT / SIGTERM.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCheck, runReconcile, runRules } from './commands.js';
 import { EXIT } from './exit.js';
-import { LedgerInputError, formatInputError } from '../ledger/errors.js';
+import { onInterrupt, reportFailure } from './failure.js';
+import { removeTemporaryFiles } from '../io/report-set.js';
+import { guardStdStreams } from '../io/std.js';
 
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -34,10 +38,10 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024' })
           .option('out-dir', { type: 'string', default: 'reports', describe: 'Mapp för arbetsboken <myndighet>-<år>.xlsx' })
-          .option('xlsx', { type: 'string', describe: 'Sökväg för arbetsboken (ersätter --out-dir)' })
+          .option('xlsx', { type: 'string', requiresArg: true, describe: 'Sökväg för arbetsboken (ersätter --out-dir)' })
           .option('no-xlsx', { type: 'boolean', default: false, describe: 'Skriv ingen arbetsbok' })
-          .option('json', { type: 'string', describe: 'Skriv JSON-rapporten hit' })
-          .option('junit', { type: 'string', describe: 'Skriv JUnit XML hit' })
+          .option('json', { type: 'string', requiresArg: true, describe: 'Skriv JSON-rapporten hit (- för standard ut)' })
+          .option('junit', { type: 'string', requiresArg: true, describe: 'Skriv JUnit XML hit (- för standard ut)' })
           .option('ignore-acknowledgements', { type: 'boolean', default: false, describe: 'Bortse från kända avvikelser (kanda_avvikelser)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' }),
       async (args) => {
@@ -57,8 +61,8 @@ async function main(argv: string[]): Promise<number> {
       'rules',
       'Lista regelkatalogen: id, allvarlighet, titel och källa för varje kontroll',
       (y) => y,
-      () => {
-        code = runRules();
+      async () => {
+        code = await runRules();
       },
     )
     .demandCommand(1, 'Ange ett kommando: check, reconcile eller rules.')
@@ -67,7 +71,11 @@ async function main(argv: string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(version())
-    .epilog('Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse, 2 ogiltig indata eller användning, 3 internt fel.')
+    .epilog(
+      'Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse, 2 ogiltig indata eller användning, 3 internt fel (en bugg), ' +
+        '4 kunde inte skriva en rapport eller till standard ut/fel (miljön: full disk, behörighet, stängt rör), 130/143 avbruten (SIGINT/SIGTERM).\n' +
+        'Rapporten "-" skrivs till standard ut; sammanfattningen går då till standard fel.',
+    )
     .fail((msg, err) => {
       if (err) throw err;
       process.stderr.write(`avstamning: ${msg}\nKör "avstamning --help" för hjälp.\n`);
@@ -127,24 +135,15 @@ function version(): string {
 }
 const __dirname_ = () => path.dirname(process.argv[1] ? realpathSync(process.argv[1]) : '.');
 
-// A closed pipe (`avstamning rules | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
+guardStdStreams();
+onInterrupt(() => removeTemporaryFiles());
+// A run whose promise never settles (a stalled stream) must not pass for a success.
+process.exitCode = EXIT.internal;
 main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof LedgerInputError) {
-      process.stderr.write(`avstamning: ${e.errors.length} fel i huvudboken:\n${e.errors.map((x) => `  ${formatInputError(x)}`).join('\n')}\n`);
-      process.exitCode = EXIT.input;
-      return;
-    }
-    const detail = process.env.AVSTAMNING_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
-    process.stderr.write(`avstamning: internt fel (en bugg i avstämning, inte i huvudboken): ${(e as Error).message ?? String(e)}${detail}\nSätt AVSTAMNING_DEBUG=1 för en stackspårning.\n`);
-    process.exitCode = EXIT.internal;
+    process.exitCode = reportFailure(e);
   },
 );

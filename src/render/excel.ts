@@ -8,6 +8,7 @@
  * addresses. exceljs is imported only by this module, which the CLI loads on demand; only its
  * streaming writer, so that its reader, CSV support and in-memory workbook stay unloaded.
  */
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Ledger } from '../domain/model.js';
@@ -19,12 +20,13 @@ import { planWorkbook } from './excel/workbook.js';
 
 export { planWorkbook };
 
-export async function writeWorkbook(ledger: Ledger, result: Reconciliation, file: string): Promise<void> {
-  await writePlan(planWorkbook(ledger, result), file);
+/** Writes the workbook to a file, or into a stream (which it ends). */
+export async function writeWorkbook(ledger: Ledger, result: Reconciliation, out: string | Writable): Promise<void> {
+  await writePlan(planWorkbook(ledger, result), out);
 }
 
-export async function writePlan(plan: WorkbookPlan, file: string): Promise<void> {
-  const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+export async function writePlan(plan: WorkbookPlan, out: string | Writable): Promise<void> {
+  const wb = new WorkbookWriter({ ...(typeof out === 'string' ? { filename: out } : { stream: out }), useStyles: true, useSharedStrings: true });
   wb.creator = 'avstämning';
   wb.lastModifiedBy = 'avstämning';
   wb.created = plan.date;
