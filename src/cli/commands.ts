@@ -11,6 +11,7 @@ import { USAGE_MESSAGES } from '../io/errors.js';
 import { writeDiagnostic, writeStd } from '../io/std.js';
 import { EXIT } from './exit.js';
 import type { Ledger } from '../domain/model.js';
+import { plural } from '../messages/catalogue.js';
 
 export async function runCheck(dir: string): Promise<number> {
   const ledger = await loadLedger(dir);
@@ -24,14 +25,18 @@ export function summarize(ledger: Ledger): string {
   const posts = a?.utgiftsomraden.flatMap((u) => u.anslag.flatMap((x) => x.poster)) ?? [];
   const count = (prefix: string) => [...ledger.figures.keys()].filter((id) => id.startsWith(prefix)).length;
   const tableFigures = (t: { rows: readonly { cells: Readonly<Record<string, string>> }[] }) => t.rows.reduce((n, r) => n + Object.keys(r.cells).length, 0);
+  const figurer = (n: number) => plural(n, 'figur', 'figurer');
+  const notTables = ledger.tables.filter((t) => t.kind === 'not');
+  const otherTables = ledger.tables.filter((t) => t.kind === 'tabell');
+  const rbPosts = ledger.regleringsbrev?.anslagsposter ?? [];
   return [
-    `${ledger.agency} ${ledger.year}: huvudboken är giltig (layout ${ledger.layout}, ${ledger.files.length} filer)`,
-    `  rapporter: ${statements.map((t) => `${t.title} (${tableFigures(t)} figurer)`).join(', ')}`,
-    `  anslagsredovisning: ${a?.utgiftsomraden.length ?? 0} utgiftsområden, ${a?.utgiftsomraden.reduce((n, u) => n + u.anslag.length, 0) ?? 0} anslag, ${posts.length} anslagsposter (${count('anslag.')} figurer), ` +
-      `${a?.inkomsttitlar?.titlar.length ?? 0} inkomsttitlar (${count('inkomsttitel.')} figurer), ${a?.bemyndiganden.length ?? 0} bemyndiganden, ${a?.finansiellaVillkor.length ?? 0} finansiella villkor`,
-    `  regleringsbrev: ${ledger.regleringsbrev?.anslagsposter.reduce((n, p) => n + p.beslut.length, 0) ?? 0} beslut för ${ledger.regleringsbrev?.anslagsposter.length ?? 0} anslagsposter (${count('rb.')} figurer)`,
-    `  noter: ${ledger.notes.length}, ${ledger.notes.filter((n) => n.tables.length).length} med sifferuppgifter (${ledger.tables.filter((t) => t.kind === 'not').length} tabeller, ${ledger.tables.filter((t) => t.kind === 'not').reduce((n, t) => n + tableFigures(t), 0)} figurer)`,
-    `  övriga tabeller: ${ledger.tables.filter((t) => t.kind === 'tabell').length} (${ledger.tables.filter((t) => t.kind === 'tabell').reduce((n, t) => n + tableFigures(t), 0)} figurer)`,
+    `${ledger.agency} ${ledger.year}: huvudboken är giltig (layout ${ledger.layout}, ${plural(ledger.files.length, 'fil', 'filer')})`,
+    `  rapporter: ${statements.map((t) => `${t.title} (${figurer(tableFigures(t))})`).join(', ')}`,
+    `  anslagsredovisning: ${plural(a?.utgiftsomraden.length ?? 0, 'utgiftsområde', 'utgiftsområden')}, ${a?.utgiftsomraden.reduce((n, u) => n + u.anslag.length, 0) ?? 0} anslag, ${plural(posts.length, 'anslagspost', 'anslagsposter')} (${figurer(count('anslag.'))}), ` +
+      `${plural(a?.inkomsttitlar?.titlar.length ?? 0, 'inkomsttitel', 'inkomsttitlar')} (${figurer(count('inkomsttitel.'))}), ${plural(a?.bemyndiganden.length ?? 0, 'bemyndigande', 'bemyndiganden')}, ${plural(a?.finansiellaVillkor.length ?? 0, 'finansiellt villkor', 'finansiella villkor')}`,
+    `  regleringsbrev: ${rbPosts.reduce((n, p) => n + p.beslut.length, 0)} beslut för ${plural(rbPosts.length, 'anslagspost', 'anslagsposter')} (${figurer(count('rb.'))})`,
+    `  noter: ${ledger.notes.length}, ${ledger.notes.filter((n) => n.tables.length).length} med sifferuppgifter (${plural(notTables.length, 'tabell', 'tabeller')}, ${figurer(notTables.reduce((n, t) => n + tableFigures(t), 0))})`,
+    `  övriga tabeller: ${otherTables.length} (${figurer(otherTables.reduce((n, t) => n + tableFigures(t), 0))})`,
     `  deklarerade avstämningar: ${ledger.ties.length}, kända avvikelser: ${ledger.acknowledgements.length}`,
     `  figurer totalt: ${ledger.figures.size}`,
     '',

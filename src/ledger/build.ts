@@ -3,7 +3,7 @@
  * its unit, gives every figure its stable id and source position, and resolves every
  * reference. Collects all errors instead of stopping at the first.
  */
-import { isUnitId, parseAmount, UNITS, type UnitId } from '../domain/amount.js';
+import { isUnitId, MAX_DIGITS, parseAmount, UNITS, type UnitId } from '../domain/amount.js';
 import { layoutFor, LAYOUT_VERSIONS } from '../domain/layouts/index.js';
 import {
   type Acknowledgement,
@@ -26,7 +26,8 @@ import {
   type Term,
   type Utgiftsomrade,
 } from '../domain/model.js';
-import type { InputError } from './errors.js';
+import { inputError, type InputError } from './errors.js';
+import type { MessageCode, MessageParams } from '../messages/catalogue.js';
 import type { AcknowledgementsInput, AnslagsredovisningInput, LedgerFileInput, ManifestInput, RegleringsbrevInput, TableInput } from './schema.js';
 import type { Path, YamlSource } from './yaml-source.js';
 
@@ -65,6 +66,13 @@ const seedRange = (s: string | undefined): readonly [number, number] | undefined
   return range;
 };
 const anslagKey = (designation: string) => designation.replace(':', '_');
+/** Two units can be compared: the same, or both money (kr, tkr, mnkr). */
+const comparable = (a: UnitId, b: UnitId) => a === b || (UNITS[a].kronor !== null && UNITS[b].kronor !== null);
+/** Both sides of a tie are the same signed figures: it compares a sum with itself. */
+const sameTerms = (a: readonly Term[], b: readonly Term[]) => {
+  const key = (ts: readonly Term[]) => ts.map((t) => `${t.sign}${t.ref}`).sort().join('|');
+  return a.length > 0 && key(a) === key(b);
+};
 
 export function buildLedger(
   dir: string,
@@ -76,19 +84,24 @@ export function buildLedger(
   const figures = new Map<string, Figure>();
   /** Ids of cells printed empty (`–`): known, but without an amount. */
   const emptyCells = new Set<string>();
-  const err = (at: SourceRef, message: string) => errors.push({ ...at, message });
+  const err = <C extends MessageCode>(at: SourceRef, code: C, params: MessageParams<C>) => errors.push(inputError(at, code, params));
+  /**
+   * Ids of figures already reported (an invalid amount, a row with too few values): a
+   * reference to one is not reported again (one mistake, one error).
+   */
+  const reported = new Set<string>();
   const m = manifest.data;
 
   /** `where` is the `enhet` key's path in `src`, looked up only for an error. */
   const resolveUnit = (name: string | undefined, fallback: UnitId, src: YamlSource, where: Path): UnitId => {
     if (name === undefined) return fallback;
     if (isUnitId(name)) return name;
-    err(src.at(where), `okänd enhet "${name}": förväntade ${Object.keys(UNITS).join(', ')}`);
+    err(src.at(where), 'enhet.okand', { enhet: name, giltiga: Object.keys(UNITS) });
     return fallback;
   };
   const ledgerUnit = resolveUnit(m.enhet, 'tkr', manifest.src, ['enhet']);
   if (!LAYOUT_VERSIONS.has(m.layout)) {
-    err(manifest.src.at(['layout']), `okänd layoutversion "${m.layout}": förväntade ${[...LAYOUT_VERSIONS.keys()].join(', ')}`);
+    err(manifest.src.at(['layout']), 'layout.okand', { layout: m.layout, giltiga: [...LAYOUT_VERSIONS.keys()] });
   }
 
   /** Registers one printed figure; returns its id, or undefined for an empty cell. */
@@ -105,9 +118,9 @@ export function buildLedger(
     const at = src.at(path);
     const parsed = parseAmount(printed);
     if (!parsed.ok) {
-      err(at, parsed.reason === 'too-long'
-        ? `${id}: beloppet "${printed}" har fler än 30 siffror`
-        : `${id}: förväntade ett belopp som "5 611 532", "-1 163 260" eller "–", fick "${printed}"`);
+      if (parsed.reason === 'too-long') err(at, 'belopp.for_langt', { figur: id, text: printed, max: MAX_DIGITS });
+      else err(at, 'belopp.ogiltigt', { figur: id, text: printed });
+      reported.add(id);
       return undefined;
     }
     if (parsed.value === null) {
@@ -116,12 +129,13 @@ export function buildLedger(
     }
     const u = UNITS[unit];
     if (parsed.decimals > u.maxDecimals) {
-      err(at, `${id}: beloppet "${printed}" har ${parsed.decimals} ${parsed.decimals === 1 ? 'decimal' : 'decimaler'}, enheten ${u.id} tillåter ${u.maxDecimals}`);
+      err(at, 'belopp.decimaler', { figur: id, text: printed, decimaler: parsed.decimals, enhet: u.id, tillatna: u.maxDecimals });
+      reported.add(id);
       return undefined;
     }
     const previous = figures.get(id);
     if (previous) {
-      err(at, `dubblett av figur-id "${id}" (finns redan i ${previous.source.file}:${previous.source.line})`);
+      err(at, 'figur.dubblett', { figur: id, fil: previous.source.file, rad: previous.source.line });
       return undefined;
     }
     const s = seedRange(seed);
@@ -139,48 +153,49 @@ export function buildLedger(
   let anslagsredovisning: Anslagsredovisning | undefined;
   let regleringsbrev: Regleringsbrev | undefined;
   /** References to resolve once everything is loaded. */
-  const pending: { kind: 'row' | 'figure' | 'anslagspost' | 'note'; ref: string; at: SourceRef; what: string }[] = [];
+  const pending: { kind: 'row' | 'figure' | 'anslagspost' | 'note'; ref: string; at: SourceRef; what: string; unit?: UnitId }[] = [];
 
   for (const { src, data } of files) {
     for (const [ni, n] of (data.noter ?? []).entries()) {
       const number = Number(n.not);
-      if (declaredNumbers.has(number)) err(src.at(['noter', ni, 'not']), `not ${number} är redan deklarerad`);
+      if (declaredNumbers.has(number)) err(src.at(['noter', ni, 'not']), 'not.dubblett', { not: number });
       else {
         declaredNumbers.add(number);
         declaredNotes.push({ number, title: n.titel, ...(n.text ? { text: n.text } : {}), tables: [], source: src.at(['noter', ni]) });
       }
     }
     for (const [ti, t] of (data.tabeller ?? []).entries()) {
-      const table = buildTable(t, ['tabeller', ti], src);
-      if (!table) continue;
-      if (tableById.has(table.id)) err(src.at(['tabeller', ti, 'id']), `dubblett av tabell-id "${table.id}"`);
+      // A table declared twice is reported once; its figures would only repeat the error.
+      if (tableById.has(t.id)) err(src.at(['tabeller', ti, 'id']), 'tabell.dubblett', { tabell: t.id });
       else {
+        const table = buildTable(t, ['tabeller', ti], src);
         tables.push(table);
         tableById.set(table.id, table);
       }
     }
     for (const [i, a] of (data.avstamningar ?? []).entries()) {
       const at = src.at(['avstamningar', i]);
-      if (tieIds.has(a.id)) err(src.at(['avstamningar', i, 'id']), `dubblett av avstämnings-id "${a.id}"`);
+      if (tieIds.has(a.id)) err(src.at(['avstamningar', i, 'id']), 'avstamning.dubblett', { id: a.id });
       tieIds.add(a.id);
       const left = a.vanster.map(parseTerm);
       const right = a.hoger.map(parseTerm);
       for (const [side, terms] of [['vanster', left], ['hoger', right]] as const) {
         terms.forEach((term, k) => pending.push({ kind: 'figure', ref: term.ref, at: src.at(['avstamningar', i, side, k]), what: `avstämning ${a.id}` }));
       }
+      if (sameTerms(left, right)) err(at, 'avstamning.samma_sidor', { id: a.id });
       ties.push({ id: a.id, title: a.titel, left, right, source: at });
     }
     if (data.anslagsredovisning) {
-      if (anslagsredovisning) err(src.at(['anslagsredovisning']), 'anslagsredovisningen är redan inläst från en annan fil');
+      if (anslagsredovisning) err(src.at(['anslagsredovisning']), 'del.dubblett', { del: 'anslagsredovisningen' });
       else anslagsredovisning = buildAnslag(data.anslagsredovisning, src);
     }
     if (data.regleringsbrev) {
-      if (regleringsbrev) err(src.at(['regleringsbrev']), 'regleringsbrevet är redan inläst från en annan fil');
+      if (regleringsbrev) err(src.at(['regleringsbrev']), 'del.dubblett', { del: 'regleringsbrevet' });
       else regleringsbrev = buildRegleringsbrev(data.regleringsbrev, src);
     }
   }
 
-  function buildTable(t: TableInput, base: Path, src: YamlSource): Table | undefined {
+  function buildTable(t: TableInput, base: Path, src: YamlSource): Table {
     const unit = resolveUnit(t.enhet, ledgerUnit, src, [...base, 'enhet']);
     const layout = STATEMENT_KINDS.includes(t.typ as StatementKind) ? layoutFor(m.layout, t.typ as StatementKind) : undefined;
     const layoutLines = layout && layoutLineIds(layout);
@@ -190,31 +205,42 @@ export function buildLedger(
     const summable = new Set(t.rader.flatMap((x) => (x.rad ? [x.id, x.rad] : [x.id])));
     for (const [ri, r] of t.rader.entries()) {
       const rp = [...base, 'rader', ri];
-      if (rowIds.has(r.id)) err(src.at([...rp, 'id']), `dubblett av rad-id "${r.id}" i tabell ${t.id}`);
+      if (rowIds.has(r.id)) {
+        // Reported once; its cells would only repeat it as duplicate figure ids.
+        err(src.at([...rp, 'id']), 'rad.dubblett', { rad: r.id, tabell: t.id });
+        continue;
+      }
       rowIds.add(r.id);
       const line = r.rad ?? r.id;
       if (layout && r.egen !== 'true' && !layoutLines!.has(line)) {
-        err(src.at([...rp, r.rad ? 'rad' : 'id']), `okänd rad "${line}" i ${layout.title.toLowerCase()}: förväntade en rad i layouten ${m.layout} eller egen: true`);
+        err(src.at([...rp, r.rad ? 'rad' : 'id']), 'rad.okand_i_layout', { rad: line, rapport: layout.title.toLowerCase(), layout: m.layout });
       }
       const rowUnit = resolveUnit(r.enhet, unit, src, [...rp, 'enhet']);
       const values = r.v ?? [];
       if (r.v && values.length !== t.kolumner.length) {
-        err(src.at([...rp, 'v']), `rad ${r.id}: förväntade ${t.kolumner.length} värden (ett per kolumn), fick ${values.length}`);
+        err(src.at([...rp, 'v']), 'rad.antal_varden', { rad: `${t.id}.${r.id}`, forvantat: t.kolumner.length, fick: values.length });
+        t.kolumner.slice(values.length).forEach((c) => reported.add(`${t.id}.${r.id}.${c.id}`));
       }
-      const cells: Record<string, string> = {};
+      // Column ids are the user's: no plain object, where `__proto__` would vanish.
+      const cells: Record<string, string> = Object.create(null);
       t.kolumner.forEach((c, ci) => {
         const fid = figure(`${t.id}.${r.id}.${c.id}`, values[ci], rowUnit, src, [...rp, 'v', ci], `${t.titel} · ${r.text ?? r.id} · ${c.rubrik}`, r.seed);
         if (fid) cells[c.id] = fid;
       });
       const sum = r.summa?.map(parseTerm);
       sum?.forEach((term, k) => {
-        if (!summable.has(term.ref)) err(src.at([...rp, 'summa', k]), `summa i ${t.id}.${r.id}: okänd rad "${term.ref}": förväntade en rad i samma tabell (${t.id})`);
+        if (!summable.has(term.ref)) err(src.at([...rp, 'summa', k]), 'summa.okand_rad', { rad: `${t.id}.${r.id}`, ref: term.ref, tabell: t.id });
       });
       const equals = asList(r.lika).map(parseTerm);
       const specifies = asList(r.specificerar).map(parseTerm);
       const atMost = asList(r.hogst).map(parseTerm);
       for (const [key, terms] of [['lika', equals], ['specificerar', specifies], ['hogst', atMost]] as const) {
-        terms.forEach((term, k) => pending.push({ kind: 'row', ref: term.ref, at: src.at(Array.isArray(r[key]) ? [...rp, key, k] : [...rp, key]), what: `${key} i ${t.id}.${r.id}` }));
+        terms.forEach((term, k) => {
+          const at = src.at(Array.isArray(r[key]) ? [...rp, key, k] : [...rp, key]);
+          const what = `${key} i ${t.id}.${r.id}`;
+          if (term.ref === `${t.id}.${r.id}`) err(at, 'ref.sig_sjalv', { vad: what, ref: term.ref });
+          else pending.push({ kind: 'row', ref: term.ref, at, what, unit: rowUnit });
+        });
       }
       if (r.anslagspost) pending.push({ kind: 'anslagspost', ref: r.anslagspost, at: src.at([...rp, 'anslagspost']), what: `${t.id}.${r.id}` });
       const notes = asList(r.not).map(Number);
@@ -236,9 +262,10 @@ export function buildLedger(
         source: src.at(rp),
       });
     }
+    checkSums(t, rows, base, src);
     const periodisering = (t.periodisering ?? []).map((p, k) => {
       for (const key of ['ingaende', 'utgaende'] as const) {
-        if (!rowIds.has(p[key])) err(src.at([...base, 'periodisering', k, key]), `okänd rad "${p[key]}" i tabell ${t.id}`);
+        if (!rowIds.has(p[key])) err(src.at([...base, 'periodisering', k, key]), 'periodisering.okand_rad', { ref: p[key], tabell: t.id });
       }
       return { opening: p.ingaende, closing: p.utgaende };
     });
@@ -256,13 +283,46 @@ export function buildLedger(
     };
   }
 
+  /** Declared sums of a table: rows in units that compare, and no row that is part of itself. */
+  function checkSums(t: TableInput, rows: readonly Row[], base: Path, src: YamlSource): void {
+    const summaAt = (r: Row, k?: number) => src.at([...base, 'rader', t.rader.findIndex((x) => x.id === r.id), 'summa', ...(k === undefined ? [] : [k])]);
+    const parts = (r: Row) => (r.sum ?? []).map((term) => rows.filter((x) => x.id === term.ref || x.line === term.ref));
+    for (const r of rows) {
+      parts(r).forEach((xs, k) => {
+        for (const x of xs) if (!comparable(r.unit, x.unit)) err(summaAt(r, k), 'avstamning.enheter', { vad: `summa i ${t.id}.${r.id}`, enheter: [r.unit, x.unit] });
+      });
+    }
+    // Depth-first search with an explicit stack (a long chain of sums must not overflow it).
+    const state = new Map<string, 'open' | 'done'>();
+    for (const start of rows) {
+      if (state.has(start.id)) continue;
+      const stack: { row: Row; next: Row[] }[] = [{ row: start, next: parts(start).flat() }];
+      state.set(start.id, 'open');
+      while (stack.length) {
+        const top = stack.at(-1)!;
+        const x = top.next.pop();
+        if (!x) {
+          state.set(top.row.id, 'done');
+          stack.pop();
+        } else if (state.get(x.id) === 'open') {
+          const cycle = stack.slice(stack.findIndex((e) => e.row.id === x.id)).map((e) => e.row);
+          err(summaAt(cycle[0]!), 'summa.cykel', { tabell: t.id, rader: cycle.map((c) => `${t.id}.${c.id}`) });
+        } else if (!state.has(x.id)) {
+          state.set(x.id, 'open');
+          stack.push({ row: x, next: parts(x).flat() });
+        }
+      }
+    }
+  }
+
   function buildAnslag(a: AnslagsredovisningInput, src: YamlSource): Anslagsredovisning {
     const base: Path = ['anslagsredovisning'];
     const unit = resolveUnit(a.enhet, ledgerUnit, src, [...base, 'enhet']);
     const cols = a.kolumner as AnslagColumn[];
     const rowFigures = (prefix: string, v: readonly (string | null)[], path: Path, label: string, seed?: string): AnslagRowFigures => {
-      if (v.length !== cols.length) err(src.at([...path, 'v']), `${prefix}: förväntade ${cols.length} värden (ett per kolumn), fick ${v.length}`);
-      const out: AnslagRowFigures = {};
+      if (v.length !== cols.length) err(src.at([...path, 'v']), 'rad.antal_varden', { rad: prefix, forvantat: cols.length, fick: v.length });
+      cols.slice(v.length).forEach((c) => reported.add(`anslag.${prefix}.${c}`));
+      const out: AnslagRowFigures = Object.create(null);
       cols.forEach((c, ci) => {
         const fid = figure(`anslag.${prefix}.${c}`, v[ci], unit, src, [...path, 'v', ci], `Anslagsredovisning · ${label} · ${c}`, seed);
         if (fid) out[c] = fid;
@@ -312,8 +372,10 @@ export function buildLedger(
       if (!postIds.has(id)) pending.push({ kind: 'anslagspost', ref: id, at: src.at(path), what: 'anslagsredovisning' });
     };
     const simpleRow = (prefix: string, columns: readonly string[], v: readonly (string | null)[], path: Path, label: string, seed?: string) => {
-      if (v.length !== columns.length) err(src.at([...path, 'v']), `${prefix}: förväntade ${columns.length} värden (ett per kolumn), fick ${v.length}`);
-      const out: Record<string, string> = {};
+      if (v.length !== columns.length) err(src.at([...path, 'v']), 'rad.antal_varden', { rad: prefix, forvantat: columns.length, fick: v.length });
+      columns.slice(v.length).forEach((c) => reported.add(`${prefix}.${c}`));
+      // Column ids are the user's: no plain object, where `__proto__` would vanish.
+      const out: Record<string, string> = Object.create(null);
       columns.forEach((c, ci) => {
         const fid = figure(`${prefix}.${c}`, v[ci], unit, src, [...path, 'v', ci], `${label} · ${c}`, seed);
         if (fid) out[c] = fid;
@@ -408,43 +470,47 @@ export function buildLedger(
   // Required parts.
   const byKind = groupBy(tables, (t) => t.kind);
   for (const req of REQUIRED) {
-    if (!byKind.has(req.kind)) err(manifest.src.at(['filer']), `saknar obligatorisk del: ${req.label}`);
+    if (!byKind.has(req.kind)) err(manifest.src.at(['filer']), 'del.saknas', { del: req.label });
   }
   for (const kind of STATEMENT_KINDS) {
     const of = byKind.get(kind) ?? [];
-    if (of.length > 1) err(of[1]!.source, `${kind} finns redan som tabell ${of[0]!.id}`);
+    if (of.length > 1) err(of[1]!.source, 'del.dubblett', { del: kind, tabell: of[0]!.id });
   }
 
   // Resolve references.
   const postIds = new Set(anslagsredovisning?.utgiftsomraden.flatMap((u) => u.anslag.flatMap((a) => a.poster.map((p) => p.id))) ?? []);
   const notes = collectNotes(declaredNotes, tables);
   const noteNumbers = new Set(notes.map((n) => n.number));
-  const rowRefs = new Set(tables.flatMap((t) => t.rows.map((r) => `${t.id}.${r.id}`)));
+  const rowByRef = new Map<string, Row>(tables.flatMap((t) => t.rows.map((r) => [`${t.id}.${r.id}`, r] as const)));
   for (const p of pending) {
     switch (p.kind) {
       case 'row': {
-        // A table id has no dot, so `<tabell>.<rad>` splits at the first one.
-        if (!rowRefs.has(p.ref)) {
-          err(p.at, `${p.what}: okänd rad "${p.ref}": förväntade <tabell>.<rad> för en rad som finns`);
-        }
+        const target = rowByRef.get(p.ref);
+        if (!target) err(p.at, 'ref.okand_rad', { vad: p.what, ref: p.ref });
+        else if (p.unit && !comparable(p.unit, target.unit)) err(p.at, 'avstamning.enheter', { vad: p.what, enheter: [p.unit, target.unit] });
         break;
       }
       case 'figure':
-        if (emptyCells.has(p.ref)) err(p.at, `${p.what}: figuren "${p.ref}" är tom (–) i rapporten och kan inte stämmas av`);
-        else if (!figures.has(p.ref)) err(p.at, `${p.what}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`);
+        if (emptyCells.has(p.ref)) err(p.at, 'ref.tom_figur', { vad: p.what, ref: p.ref });
+        else if (!figures.has(p.ref) && !reported.has(p.ref)) err(p.at, 'ref.okand_figur', { vad: p.what, ref: p.ref });
         break;
       case 'anslagspost':
-        if (!postIds.has(p.ref)) err(p.at, `${p.what}: okänd anslagspost "${p.ref}": förväntade en anslagspost i anslagsredovisningen, som uo8.1_2.ap2`);
+        if (!postIds.has(p.ref)) err(p.at, 'ref.okand_anslagspost', { vad: p.what, ref: p.ref });
         break;
       case 'note':
-        if (!noteNumbers.has(Number(p.ref))) err(p.at, `${p.what}: okänd not ${p.ref}: förväntade en not deklarerad under noter: eller en tabell med not: ${p.ref}`);
+        if (!noteNumbers.has(Number(p.ref))) err(p.at, 'ref.okand_not', { vad: p.what, not: p.ref });
         break;
     }
   }
 
+  for (const tie of ties) {
+    const units = [...new Set([...tie.left, ...tie.right].flatMap((term) => figures.get(term.ref)?.unit ?? []))];
+    if (units.some((u) => !comparable(u, units[0]!))) err(tie.source, 'avstamning.enheter', { vad: `avstämning ${tie.id}`, enheter: units });
+  }
+
   const acknowledgements: Acknowledgement[] = (acks?.data.kanda_avvikelser ?? []).map((a, i) => {
     a.figurer?.forEach((f, k) => {
-      if (!figures.has(f)) err(acks!.src.at(['kanda_avvikelser', i, 'figurer', k]), `okänd figur "${f}" i känd avvikelse`);
+      if (!figures.has(f) && !reported.has(f)) err(acks!.src.at(['kanda_avvikelser', i, 'figurer', k]), 'avvikelse.okand_figur', { figur: f });
     });
     return { check: a.kontroll, ...(a.figurer ? { figures: a.figurer } : {}), reason: a.orsak, source: acks!.src.at(['kanda_avvikelser', i]) };
   });

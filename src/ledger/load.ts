@@ -1,139 +1,213 @@
 /**
  * Loading at the edge: reads a ledger directory, validates every file and builds the
- * model. All input errors of all files are collected and thrown together.
+ * model. All input errors of all files are collected and thrown together, each as a code
+ * of the message catalogue with its parameters, at a path relative to the current directory.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import sv from 'zod/v4/locales/sv.js';
 import type { Ledger } from '../domain/model.js';
+import { isFormat } from '../messages/catalogue.js';
 import { buildLedger, type ParsedFile } from './build.js';
-import { LedgerInputError, sortErrors, type InputError } from './errors.js';
+import { decode, declaredEncoding, isUtf8Name, type Decoder } from './decode.js';
+import { inputError, LedgerInputError, sortErrors, type InputError, type Place } from './errors.js';
+import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
+
+// Messages zod makes itself (none of the schema's own checks) are in Swedish.
+z.config(sv());
 
 export const MANIFEST = 'ledger.yaml';
 /** Larger ledger files are refused before parsing. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'en text',
-  array: 'en lista',
-  object: 'en mappning (nyckel: värde)',
-  null: 'ett tomt värde',
-};
+/** The file-system calls loading makes; tests replace them to simulate faults. */
+export type LedgerFs = Pick<typeof nodeFs, 'readFileSync' | 'realpathSync' | 'statSync'>;
+
+const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['string', 'en text'],
+  ['array', 'en lista'],
+  ['object', 'en mappning (nyckel: värde)'],
+  ['null', 'ett tomt värde'],
+]);
 const describe = (input: unknown): string =>
   input === undefined ? 'ingenting' : input === null ? 'ett tomt värde' : Array.isArray(input) ? 'en lista' : typeof input === 'object' ? 'en mappning' : `"${String(input)}"`;
+/** What a list of this key holds, for "förväntade minst 1 …". */
+const ITEMS: ReadonlyMap<string, string> = new Map([
+  ['filer', 'fil'],
+  ['kolumner', 'kolumn'],
+  ['poster', 'anslagspost'],
+  ['beslut', 'beslut'],
+  ['figurer', 'figur'],
+  ['vanster', 'term'],
+]);
+
+/** One zod issue as an input error at its source position, its place named in words. */
+function issueError(issue: z.core.$ZodIssue, src: YamlSource): InputError[] {
+  const at = issue.path.map((p) => p as string | number);
+  const input = (issue as { input?: unknown }).input;
+  const plats = describePlace(src.value, at) || undefined;
+  const opt = plats ? { plats } : {};
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined && at.length) {
+        return [inputError(src.at(at), 'schema.nyckel_saknas', { ...(at.length > 1 ? { plats: describePlace(src.value, at.slice(0, -1)) || undefined } : {}), nyckel: String(at.at(-1)) } as { nyckel: string })];
+      }
+      return [inputError(src.at(at), 'schema.typ', { ...opt, forvantat: TYPE_NAMES.get(issue.expected) ?? issue.expected, fick: describe(input) })];
+    case 'unrecognized_keys':
+      return issue.keys.map((k) => inputError(src.at([...at, k, '\u0001key']), 'schema.okand_nyckel', { ...opt, nyckel: k }));
+    case 'invalid_union':
+      return [inputError(src.at(at), 'schema.typ', { ...opt, forvantat: 'en text eller en lista', fick: describe(input) })];
+    case 'invalid_value':
+      return [inputError(src.at(at), 'schema.val', { ...opt, varden: issue.values.map(String), fick: describe(input) })];
+    case 'too_small':
+      if (isFormat(issue.message)) return [inputError(src.at(at), 'schema.format', { ...opt, format: issue.message, fick: describe(input) })];
+      return [inputError(src.at(at), 'schema.for_fa', { ...opt, minst: Number(issue.minimum), vad: ITEMS.get(String(at.at(-1))) ?? 'element' })];
+    default:
+      if (isFormat(issue.message)) return [inputError(src.at(at), 'schema.format', { ...opt, format: issue.message, fick: describe(input) })];
+      return [inputError(src.at(at), 'schema.annat', { ...opt, text: issue.message })];
+  }
+}
 
 /** Validates plain YAML data against a schema; reports issues at their source position. */
 export function validate<S extends z.ZodMiniType>(schema: S, src: YamlSource, errors: InputError[]): z.infer<S> | undefined {
   const result = z.safeParse(schema, src.value, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const where = issue.path.map(String);
-    const field = where.length ? `${where.join('.')}: ` : '';
-    const input = (issue as { input?: unknown }).input;
-    let message: string;
-    switch (issue.code) {
-      case 'invalid_type':
-        message = input === undefined && where.length
-          ? `saknar obligatorisk nyckel "${where[where.length - 1]}"`
-          : `${field}förväntade ${TYPE_NAMES[issue.expected] ?? issue.expected}, fick ${describe(input)}`;
-        break;
-      case 'unrecognized_keys':
-        for (const k of issue.keys) {
-          errors.push({ ...src.at([...issue.path.map((p) => p as string | number), k, '\u0001key']), message: `${field}okänd nyckel "${k}"` });
-        }
-        continue;
-      case 'invalid_union':
-        message = `${field}förväntade en text eller en lista, fick ${describe(input)}`;
-        break;
-      case 'too_small':
-        message = `${field}${issue.message.startsWith('förväntade') ? issue.message : `förväntade minst ${String(issue.minimum)} element`}`;
-        break;
-      default:
-        message = `${field}${issue.message}${input !== undefined && typeof input !== 'object' ? `, fick "${String(input)}"` : ''}`;
-    }
-    errors.push({ ...src.at(issue.path.map((p) => p as string | number)), message });
-  }
+  for (const issue of result.error.issues) errors.push(...issueError(issue, src));
   return undefined;
 }
+
+/** An fs error's cause in words. */
+const cause = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'åtkomst nekad (behörighet saknas)' : code === 'ELOOP' ? 'för många symboliska länkar' : code ? `systemfel ${code}` : String(e);
+};
+const isMissing = (e: unknown) => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
+
+type Resolved = { ok: true; real: string } | { ok: false; error: (at: Place) => InputError };
 
 /**
  * Resolves a path named in the manifest. It must stay inside the ledger directory, also
  * after following symbolic links.
  */
-function insideLedger(realDir: string, name: string): string | { error: string } {
-  if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
-    return { error: `sökvägen "${name}" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen` };
-  }
-  const full = path.join(realDir, name);
+function insideLedger(fs: LedgerFs, realDir: string, name: string): Resolved {
+  const fail = (f: (at: Place) => InputError): Resolved => ({ ok: false, error: f });
+  if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) return fail((at) => inputError(at, 'fil.utanfor', { sokvag: name }));
   let real: string;
   try {
-    real = realpathSync(full);
-  } catch {
-    return { error: `filen "${name}" finns inte` };
+    real = fs.realpathSync(path.join(realDir, name));
+  } catch (e) {
+    return fail((at) => (isMissing(e) ? inputError(at, 'fil.saknas', { sokvag: name }) : inputError(at, 'fil.olasbar', { sokvag: name, orsak: cause(e) })));
   }
-  if (real !== realDir && !real.startsWith(realDir + path.sep)) {
-    return { error: `sökvägen "${name}" pekar utanför huvudboksmappen (via en symbolisk länk)` };
+  if (real !== realDir && !real.startsWith(realDir + path.sep)) return fail((at) => inputError(at, 'fil.utanfor_lank', { sokvag: name }));
+  let info: nodeFs.Stats;
+  try {
+    info = fs.statSync(real);
+  } catch (e) {
+    return fail((at) => inputError(at, 'fil.olasbar', { sokvag: name, orsak: cause(e) }));
   }
-  const info = statSync(real);
-  if (!info.isFile()) return { error: `"${name}" är ingen fil` };
-  if (info.size > MAX_FILE_BYTES) return { error: `filen "${name}" är större än ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
-  return real;
+  if (!info.isFile()) return fail((at) => inputError(at, 'fil.ingen_fil', { sokvag: name }));
+  if (info.size > MAX_FILE_BYTES) return fail((at) => inputError(at, 'fil.for_stor', { sokvag: name, mib: MAX_FILE_BYTES / 1024 / 1024 }));
+  return { ok: true, real };
+}
+
+/** A path as the user can open it: relative to the current directory, unless it is outside it. */
+export function displayPath(p: string): string {
+  const abs = path.resolve(p);
+  const rel = path.relative(process.cwd(), abs);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+}
+
+export interface LoadOptions {
+  readonly fs?: LedgerFs;
 }
 
 /** Loads and validates a ledger directory; throws LedgerInputError listing every input error. */
-export async function loadLedger(dir: string): Promise<Ledger> {
+export async function loadLedger(dir: string, options: LoadOptions = {}): Promise<Ledger> {
+  const fs = options.fs ?? nodeFs;
   const errors: InputError[] = [];
   const fail = (): never => {
-    throw new LedgerInputError(sortErrors(errors));
+    throw new LedgerInputError(sortErrors(errors.map((e) => ({ ...e, file: displayPath(path.join(dir, e.file)) }))));
   };
   let realDir: string;
+  let isDirectory: boolean;
   try {
-    realDir = realpathSync(dir);
-    if (!statSync(realDir).isDirectory()) throw new Error();
-  } catch {
-    errors.push({ file: dir, line: 1, column: 1, message: 'förväntade en huvudboksmapp som finns' });
+    realDir = fs.realpathSync(dir);
+    isDirectory = fs.statSync(realDir).isDirectory();
+  } catch (e) {
+    errors.push(isMissing(e) ? inputError({ file: '.' }, 'mapp.saknas', { mapp: dir }) : inputError({ file: '.' }, 'mapp.olasbar', { mapp: dir, orsak: cause(e) }));
     return fail();
   }
-  // Synchronous reads: a command-line run has nothing else to do meanwhile.
-  const read = (name: string): YamlSource | undefined => {
-    const text = readFileSync(path.join(realDir, name), 'utf8');
-    return readYaml(text, name, errors);
+  if (!isDirectory) {
+    errors.push(inputError({ file: '.' }, 'mapp.ingen_mapp', { mapp: dir }));
+    return fail();
+  }
+  let encoding: string | undefined;
+  let decoder: Decoder | undefined;
+  const readBytes = (name: string, real: string): Buffer | undefined => {
+    try {
+      return fs.readFileSync(real);
+    } catch (e) {
+      errors.push(inputError({ file: name }, 'fil.olasbar', { sokvag: name, orsak: cause(e) }));
+      return undefined;
+    }
   };
+  /** Reads, decodes and parses one file; undefined (with errors) if it cannot be. */
+  const read = (name: string, real: string, bytes = readBytes(name, real)): YamlSource | undefined => {
+    if (!bytes) return undefined;
+    const text = decode(bytes, encoding, decoder);
+    if (!text.ok) {
+      errors.push(inputError({ file: name, ...(text.line ? { line: text.line, column: text.column } : {}) }, text.code, text.params as never));
+      return undefined;
+    }
+    return readYaml(text.text, name, errors);
+  };
+
   // The manifest is confined to the directory like every other file.
-  const manifestPath = insideLedger(realDir, MANIFEST);
-  if (typeof manifestPath !== 'string') {
-    errors.push({ file: MANIFEST, line: 1, column: 1, message: manifestPath.error.startsWith('filen') ? `saknar ${MANIFEST} i ${dir}` : manifestPath.error });
+  const manifestPath = insideLedger(fs, realDir, MANIFEST);
+  if (!manifestPath.ok) {
+    const missing = manifestPath.error({ file: MANIFEST });
+    errors.push(missing.code === 'fil.saknas' ? inputError({ file: '.' }, 'manifest.saknas', { fil: MANIFEST }) : missing);
     return fail();
   }
-  const manifestText = read(path.relative(realDir, manifestPath)) as YamlSource;
-  if (errors.length) return fail();
+  const manifestBytes = readBytes(MANIFEST, manifestPath.real);
+  if (!manifestBytes) return fail();
+  encoding = declaredEncoding(manifestBytes);
+  if (encoding) decoder = await loadDecoder(encoding);
+  const manifestText = read(MANIFEST, manifestPath.real, manifestBytes);
+  if (!manifestText || errors.length) return fail();
   if (manifestText.value === null) {
-    errors.push({ file: MANIFEST, line: 1, column: 1, message: 'filen är tom' });
+    errors.push(inputError({ file: MANIFEST, line: 1, column: 1 }, 'fil.tom', {}));
     return fail();
   }
   const manifest = validate(manifestSchema, manifestText, errors);
   if (!manifest) return fail();
+  if (encoding && !isUtf8Name(encoding) && !decoder) {
+    errors.push(inputError(manifestText.at(['kodning']), 'kodning.okand', { kodning: encoding }));
+    return fail();
+  }
 
   const files: ParsedFile[] = [];
   /** Files read so far, by resolved path relative to the ledger directory. */
   const seen = new Set<string>([MANIFEST]);
-  const loadOne = <S extends z.ZodMiniType>(name: string, at: [string, number?], schema: S) => {
-    const resolved = insideLedger(realDir, name);
-    if (typeof resolved !== 'string') {
-      errors.push({ ...manifestText.at(at.filter((x) => x !== undefined) as (string | number)[]), message: resolved.error });
+  const loadOne = <S extends z.ZodMiniType>(name: string, at: (string | number)[], schema: S) => {
+    const resolved = insideLedger(fs, realDir, name);
+    if (!resolved.ok) {
+      errors.push(resolved.error(manifestText.at(at)));
       return undefined;
     }
-    const relative = path.relative(realDir, resolved);
+    const relative = path.relative(realDir, resolved.real);
     if (seen.has(relative)) {
-      errors.push({ ...manifestText.at(at.filter((x) => x !== undefined) as (string | number)[]), message: `filen "${name}" finns redan i listan` });
+      errors.push(inputError(manifestText.at(at), 'fil.dubblett', { sokvag: name }));
       return undefined;
     }
     seen.add(relative);
-    const src = read(relative);
-    if (!src || src.value === null) {
-      if (src && !errors.some((e) => e.file === src.file)) errors.push({ file: src.file, line: 1, column: 1, message: 'filen är tom' });
+    const src = read(relative, resolved.real);
+    if (!src) return undefined;
+    if (src.value === null) {
+      if (!errors.some((e) => e.file === src.file)) errors.push(inputError({ file: src.file, line: 1, column: 1 }, 'fil.tom', {}));
       return undefined;
     }
     const data = validate(schema, src, errors);
@@ -145,8 +219,15 @@ export async function loadLedger(dir: string): Promise<Ledger> {
   }
   const acks = manifest.kanda_avvikelser ? loadOne(manifest.kanda_avvikelser, ['kanda_avvikelser'], acknowledgementsSchema) : undefined;
   if (errors.length) return fail();
-  const ledger = buildLedger(dir, { src: manifestText!, data: manifest }, files, acks, errors);
+  const ledger = buildLedger(dir, { src: manifestText, data: manifest }, files, acks, errors);
   if (errors.length) return fail();
   return ledger;
+}
+
+/** iconv-lite, loaded only for a ledger that declares an encoding; undefined if it does not know it. */
+async function loadDecoder(encoding: string): Promise<Decoder | undefined> {
+  if (isUtf8Name(encoding)) return undefined;
+  const iconv = (await import('iconv-lite')).default;
+  return iconv.encodingExists(encoding) ? { decode: (bytes, enc) => iconv.decode(Buffer.from(bytes), enc) } : undefined;
 }
 

@@ -5,17 +5,19 @@
  */
 import * as z from 'zod/mini';
 import { ANSLAG_COLUMNS } from '../domain/model.js';
+import type { Format } from '../messages/catalogue.js';
 
-const pattern = (re: RegExp, message: string) => z.string().check(z.regex(re, message));
+// A check's message is a format code of the message catalogue (load.ts turns it into text).
+const pattern = (re: RegExp, format: Format) => z.string().check(z.regex(re, format));
 const opt = z.optional;
-const nonEmpty = <T extends z.ZodMiniType>(item: T, message?: string) => z.array(item).check(z.minLength(1, message));
+const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1));
 
 const text = z.string();
-const id = pattern(/^[a-z0-9_]+$/, 'förväntade ett id av a–z, 0–9 och _');
-const whole = pattern(/^\d+$/, 'förväntade ett heltal');
-const seed = pattern(/^\d+(-\d+)?$/, 'förväntade ett radnummer eller ett intervall som "6100-6101"');
-const bool = z.enum(['true', 'false'], { message: 'förväntade true eller false' });
-const date = pattern(/^\d{4}-\d{2}-\d{2}$/, 'förväntade ett datum ÅÅÅÅ-MM-DD');
+const id = pattern(/^[a-z0-9_]+$/, 'id');
+const whole = pattern(/^\d+$/, 'heltal');
+const seed = pattern(/^\d+(-\d+)?$/, 'seed');
+const bool = z.enum(['true', 'false']);
+const date = pattern(/^\d{4}-\d{2}-\d{2}$/, 'datum');
 /** One printed figure; null is a YAML empty value. */
 const amount = z.nullable(z.string());
 const cells = z.array(amount);
@@ -25,12 +27,14 @@ const notes = z.union([whole, z.array(whole)]);
 export const manifestSchema = z.strictObject({
   myndighet: text,
   organisationsnummer: opt(text),
-  ar: pattern(/^\d{4}$/, 'förväntade ett årtal'),
+  ar: pattern(/^\d{4}$/, 'artal'),
   layout: text,
   enhet: text,
   kalla: opt(text),
-  filer: nonEmpty(text, 'förväntade minst en fil'),
+  filer: nonEmpty(text),
   kanda_avvikelser: opt(text),
+  /** The files' character encoding when it is not UTF-8, e.g. windows-1252. */
+  kodning: opt(text),
 });
 export type ManifestInput = z.infer<typeof manifestSchema>;
 
@@ -53,13 +57,11 @@ const rowSchema = z.strictObject({
 const tableSchema = z.strictObject({
   id,
   titel: text,
-  typ: z.enum(['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter', 'not', 'tabell'], {
-    message: 'förväntade resultatrakning, balansrakning, finansieringsanalys, vasentliga_uppgifter, not eller tabell',
-  }),
+  typ: z.enum(['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter', 'not', 'tabell']),
   enhet: opt(text),
   not: opt(whole),
   specificerar: opt(refs),
-  kolumner: nonEmpty(z.strictObject({ id, rubrik: text }), 'förväntade minst en kolumn'),
+  kolumner: nonEmpty(z.strictObject({ id, rubrik: text })),
   rader: z.array(rowSchema),
   periodisering: opt(z.array(z.strictObject({ ingaende: id, utgaende: id }))),
 });
@@ -75,7 +77,7 @@ const tieSchema = z.strictObject({
 const sumRow = z.strictObject({ text: opt(text), v: cells, seed: opt(seed) });
 
 const anslagSchema = z.strictObject({
-  anslag: pattern(/^\d+:\d+$/, 'förväntade en anslagsbeteckning som "1:2"'),
+  anslag: pattern(/^\d+:\d+$/, 'anslag'),
   namn: text,
   typ: opt(text),
   rantebarande: opt(bool),
@@ -85,7 +87,7 @@ const anslagSchema = z.strictObject({
 
 const anslagsredovisningSchema = z.strictObject({
   enhet: opt(text),
-  kolumner: z.array(z.enum(ANSLAG_COLUMNS, { message: `förväntade en av ${ANSLAG_COLUMNS.join(', ')}` })),
+  kolumner: z.array(z.enum(ANSLAG_COLUMNS)),
   utgiftsomraden: z.array(z.strictObject({ uo: whole, namn: text, anslag: z.array(anslagSchema), summa: opt(sumRow) })),
   summa: opt(sumRow),
   inkomsttitlar: opt(
@@ -115,7 +117,7 @@ const anslagsredovisningSchema = z.strictObject({
           id,
           anslagspost: text,
           text,
-          typ: z.enum(['tak', 'golv', 'exakt', 'annat'], { message: 'förväntade tak, golv, exakt eller annat' }),
+          typ: z.enum(['tak', 'golv', 'exakt', 'annat']),
           v: cells,
           seed: opt(seed),
         }),
@@ -173,10 +175,12 @@ export type TableInput = z.infer<typeof tableSchema>;
 export type AnslagsredovisningInput = z.infer<typeof anslagsredovisningSchema>;
 export type RegleringsbrevInput = z.infer<typeof regleringsbrevSchema>;
 
+const reason = z.string().check(z.minLength(1, 'orsak'));
+
 export const acknowledgementsSchema = z.strictObject({
   kanda_avvikelser: z.array(
-    z.strictObject({ kontroll: text, figurer: opt(z.array(text)), orsak: z.string().check(z.minLength(1, 'förväntade en orsak')) }),
+    z.strictObject({ kontroll: text, figurer: opt(z.array(text)), orsak: reason }),
   ),
-  olasta_figurer: opt(z.array(z.strictObject({ figurer: nonEmpty(text), orsak: z.string().check(z.minLength(1, 'förväntade en orsak')) }))),
+  olasta_figurer: opt(z.array(z.strictObject({ figurer: nonEmpty(text), orsak: reason }))),
 });
 export type AcknowledgementsInput = z.infer<typeof acknowledgementsSchema>;

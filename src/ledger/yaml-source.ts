@@ -8,7 +8,7 @@
  */
 import jsyaml from 'js-yaml';
 import type { SourceRef } from '../domain/model.js';
-import type { InputError } from './errors.js';
+import { inputError, type InputError } from './errors.js';
 
 export type Plain = string | Plain[] | { [key: string]: Plain } | null;
 export type Path = readonly (string | number)[];
@@ -94,10 +94,10 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     }) as Plain;
   } catch (e) {
     if (e instanceof AnchorRefused) {
-      errors.push({ ...ref(e.offset), message: 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i huvudboksfiler' });
+      errors.push(inputError(ref(e.offset), 'yaml.ankare', {}));
     } else if (e instanceof jsyaml.YAMLException) {
       const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
-      errors.push({ ...at, message: `ogiltig YAML: ${e.reason}` });
+      errors.push(inputError(at, 'yaml.syntax', { orsak: e.reason }));
     } else throw e;
     return { file, value: null, at: () => ({ file, line: 1, column: 1 }) };
   }

@@ -2,6 +2,7 @@
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
 import { describeCheck } from './text.js';
+import { plural } from '../messages/catalogue.js';
 
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 
@@ -15,11 +16,11 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   const lines = [
     `avstämning · ${r.agency} ${r.year} · layout ${r.layout}`,
     `${verdict}`,
-    `  ${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
-    `  täckning: ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`,
-    ...(s.notApplicable ? [`  ${s.notApplicable} ej tillämplig${s.notApplicable > 1 ? 'a' : ''} (raden saknas i layouten eller huvudboken)${r.coverage.rulesNotApplicable.length ? `; regler utan kontroll: ${r.coverage.rulesNotApplicable.join(', ')}` : ''}`] : []),
+    `  ${plural(s.checks, 'kontroll', 'kontroller')}: ${s.ok} ok, ${plural(s.rounding, 'avrundning', 'avrundningar')}, ${plural(s.discrepancy, 'avvikelse', 'avvikelser')}, ${plural(s.acknowledged, 'känd avvikelse', 'kända avvikelser')}`,
+    `  täckning: ${r.coverage.covered} av ${plural(r.coverage.figures, 'figur', 'figurer')} läses av minst en kontroll; ${plural(r.coverage.uncovered.length, 'oläst', 'olästa')}, varav ${r.coverage.unjustified.length} utan motivering`,
+    ...(s.notApplicable ? [`  ${plural(s.notApplicable, 'ej tillämplig', 'ej tillämpliga')} (raden saknas i layouten eller huvudboken)${r.coverage.rulesNotApplicable.length ? `; regler utan kontroll: ${r.coverage.rulesNotApplicable.join(', ')}` : ''}`] : []),
     ...(r.acknowledgementsIgnored ? ['  kända avvikelser ignoreras (--ignore-acknowledgements)'] : []),
-    ...(s.stale ? [`  ${s.stale} inaktuell${s.stale > 1 ? 'a' : ''} känd${s.stale > 1 ? 'a' : ''} avvikelse${s.stale > 1 ? 'r' : ''}`] : []),
+    ...(s.stale ? [`  ${plural(s.stale, 'inaktuell känd avvikelse', 'inaktuella kända avvikelser')}`] : []),
     ...outputs.map((o) => `  skrev ${o}`),
   ];
   if (discrepancies.length) {

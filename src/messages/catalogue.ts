@@ -1,0 +1,158 @@
+/**
+ * The message catalogue: every error the tool reports to a user, as a stable code and
+ * the Swedish text made from its parameters. Pure: no I/O. An error is data
+ * (`{ code, params }`); only here does it become text. docs/errors.md lists every code.
+ *
+ * Codes are readable slugs, `area.what` in Swedish ASCII (`belopp.ogiltigt`). A code, once
+ * published, keeps its meaning; new codes are added as new entries of MESSAGES.
+ */
+
+/** `1 avvikelse`, `2 avvikelser`: a count with the right Swedish form of its noun. */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** `a, b och c` */
+export const listOf = (items: readonly string[], and = 'och'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+
+/** The prefix naming where in a file an error is, when its position alone is not enough. */
+const where = (plats?: string): string => (plats ? `${plats}: ` : '');
+
+/** Value formats the schema asks for (zod check messages name one of these). */
+export const FORMATS = {
+  id: 'ett id av a–z, 0–9 och _',
+  heltal: 'ett heltal',
+  seed: 'ett radnummer eller ett intervall som "6100-6101"',
+  datum: 'ett datum ÅÅÅÅ-MM-DD',
+  artal: 'ett årtal',
+  anslag: 'en anslagsbeteckning som "1:2"',
+  orsak: 'en orsak (en text som inte är tom)',
+} as const;
+export type Format = keyof typeof FORMATS;
+export const isFormat = (s: string): s is Format => Object.prototype.hasOwnProperty.call(FORMATS, s);
+
+/** js-yaml's reasons (English) in Swedish, by their start; unknown ones are kept as they are. */
+const YAML_REASONS: readonly (readonly [string, string])[] = [
+  ['duplicated mapping key', 'nyckeln finns redan i samma mappning'],
+  ['bad indentation of a mapping entry', 'fel indrag för en nyckel'],
+  ['bad indentation of a sequence entry', 'fel indrag för ett listelement (- …)'],
+  ['tab characters must not be used in indentation', 'tabbtecken får inte användas för indrag, bara mellanslag'],
+  ['missed comma between flow collection entries', 'kommatecken saknas mellan elementen i [ … ] eller { … }'],
+  ['can not read an implicit mapping pair; a colon is missed', 'kolon saknas efter nyckeln'],
+  ['can not read a block mapping entry; a multiline key may not be an implicit key', 'en nyckel får inte fortsätta på nästa rad (kolon saknas?)'],
+  ['end of the stream or a document separator is expected', 'oväntad text: förväntade radslut eller en ny nyckel på rätt indrag'],
+  ['unexpected end of the stream within a flow collection', 'filen tar slut innan ] eller } som stänger listan eller mappningen'],
+  ['unexpected end of the stream within a double quoted scalar', 'filen tar slut innan det avslutande citattecknet (")'],
+  ['unexpected end of the stream within a single quoted scalar', "filen tar slut innan det avslutande citattecknet (')"],
+  ['unexpected end of the document within a double quoted scalar', 'dokumentet tar slut innan det avslutande citattecknet (")'],
+  ['unexpected end of the document within a single quoted scalar', "dokumentet tar slut innan det avslutande citattecknet (')"],
+  ['a line break is expected', 'förväntade radslut'],
+  ['a whitespace character is expected after the key-value separator', 'förväntade ett mellanslag efter kolon'],
+  ['incomplete explicit mapping pair', 'ofullständigt nyckel–värde-par: nyckeln saknas'],
+  ['the stream contains non-printable characters', 'filen innehåller tecken som inte kan skrivas ut (kontrolltecken)'],
+  ['null byte is not allowed in input', 'filen innehåller en nollbyte: är det en textfil?'],
+  ['unknown escape sequence', 'okänd escape-sekvens efter \\ i en text inom "…"'],
+  ['expected hexadecimal character', 'förväntade en hexadecimal siffra i escape-sekvensen'],
+  ['missing indentation for block scalar', 'indrag saknas i texten efter | eller >'],
+  ['unknown tag', 'okänd YAML-tagg (!…)'],
+  ['unidentified alias', 'okänt alias (*namn)'],
+  ['duplication of an anchor property', 'ankaret anges två gånger'],
+  ['expected a single document in the stream, but found more', 'filen innehåller flera YAML-dokument (---): förväntade ett'],
+  ['nesting exceeded maxDepth', 'för djup nästling'],
+  ["expected the node content, but found ','", 'oväntat kommatecken: ett värde saknas'],
+];
+
+export function yamlReason(reason: string): string {
+  return YAML_REASONS.find(([en]) => reason.startsWith(en))?.[1] ?? reason;
+}
+
+const UTF8_HINT = 'spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8; i Excel: CSV UTF-8), eller ange filernas kodning i ledger.yaml, t.ex. kodning: windows-1252';
+
+/**
+ * Every message: code → (params) → Swedish text. Parameters are named in Swedish ASCII.
+ * `plats` is a location in words ("tabell br, rad kassa"), where one helps.
+ */
+export const MESSAGES = {
+  // Reading files
+  'mapp.saknas': (_: { mapp: string }) => 'förväntade en huvudboksmapp som finns',
+  'mapp.ingen_mapp': (_: { mapp: string }) => 'förväntade en huvudboksmapp, fick en fil',
+  'mapp.olasbar': (p: { mapp: string; orsak: string }) => `mappen kan inte läsas: ${p.orsak}`,
+  'manifest.saknas': (p: { fil: string }) => `huvudboksmappen saknar ${p.fil}`,
+  'fil.utanfor': (p: { sokvag: string }) => `sökvägen "${p.sokvag}" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen`,
+  'fil.utanfor_lank': (p: { sokvag: string }) => `sökvägen "${p.sokvag}" pekar utanför huvudboksmappen (via en symbolisk länk)`,
+  'fil.saknas': (p: { sokvag: string }) => `filen "${p.sokvag}" finns inte`,
+  'fil.ingen_fil': (p: { sokvag: string }) => `"${p.sokvag}" är ingen fil`,
+  'fil.olasbar': (p: { sokvag: string; orsak: string }) => `filen "${p.sokvag}" kan inte läsas: ${p.orsak}`,
+  'fil.for_stor': (p: { sokvag: string; mib: number }) => `filen "${p.sokvag}" är större än ${p.mib} MiB`,
+  'fil.dubblett': (p: { sokvag: string }) => `filen "${p.sokvag}" finns redan i listan`,
+  'fil.tom': (_: Record<never, never>) => 'filen är tom',
+  'kodning.ej_utf8': (p: { byte: string }) => `filen är inte giltig UTF-8 (byte 0x${p.byte}): ${UTF8_HINT}`,
+  'kodning.utf16': (_: Record<never, never>) => `filen är sparad som UTF-16: ${UTF8_HINT}`,
+  'kodning.okand': (p: { kodning: string }) => `okänd teckenkodning "${p.kodning}": förväntade t.ex. utf-8, windows-1252 eller iso-8859-1`,
+
+  // YAML
+  'yaml.syntax': (p: { orsak: string }) => `ogiltig YAML: ${yamlReason(p.orsak)}`,
+  'yaml.ankare': (_: Record<never, never>) => 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i huvudboksfiler',
+
+  // Structure (the schema)
+  'schema.typ': (p: { plats?: string; forvantat: string; fick: string }) => `${where(p.plats)}förväntade ${p.forvantat}, fick ${p.fick}`,
+  'schema.nyckel_saknas': (p: { plats?: string; nyckel: string }) => `${where(p.plats)}saknar obligatorisk nyckel "${p.nyckel}"`,
+  'schema.okand_nyckel': (p: { plats?: string; nyckel: string }) => `${where(p.plats)}okänd nyckel "${p.nyckel}"`,
+  'schema.format': (p: { plats?: string; format: Format; fick?: string }) =>
+    `${where(p.plats)}förväntade ${FORMATS[p.format]}${p.fick === undefined ? '' : `, fick ${p.fick}`}`,
+  'schema.val': (p: { plats?: string; varden: readonly string[]; fick: string }) => `${where(p.plats)}förväntade ${listOf(p.varden, 'eller')}, fick ${p.fick}`,
+  'schema.for_fa': (p: { plats?: string; minst: number; vad: string }) => `${where(p.plats)}förväntade minst ${p.minst} ${p.vad}`,
+  'schema.annat': (p: { plats?: string; text: string }) => `${where(p.plats)}${p.text}`,
+
+  // Amounts and units
+  'belopp.ogiltigt': (p: { figur: string; text: string }) => `${p.figur}: förväntade ett belopp som "5 611 532", "-1 163 260" eller "–", fick "${p.text}"`,
+  'belopp.for_langt': (p: { figur: string; text: string; max: number }) => `${p.figur}: beloppet "${p.text}" har fler än ${p.max} siffror`,
+  'belopp.decimaler': (p: { figur: string; text: string; decimaler: number; enhet: string; tillatna: number }) =>
+    `${p.figur}: beloppet "${p.text}" har ${plural(p.decimaler, 'decimal', 'decimaler')}, enheten ${p.enhet} tillåter ${p.tillatna}`,
+  'enhet.okand': (p: { enhet: string; giltiga: readonly string[] }) => `okänd enhet "${p.enhet}": förväntade ${p.giltiga.join(', ')}`,
+  'layout.okand': (p: { layout: string; giltiga: readonly string[] }) => `okänd layoutversion "${p.layout}": förväntade ${p.giltiga.join(', ')}`,
+
+  // Ids declared twice
+  'figur.dubblett': (p: { figur: string; fil: string; rad: number }) => `dubblett av figur-id "${p.figur}" (finns redan i ${p.fil}:${p.rad})`,
+  'tabell.dubblett': (p: { tabell: string }) => `dubblett av tabell-id "${p.tabell}"`,
+  'rad.dubblett': (p: { rad: string; tabell: string }) => `dubblett av rad-id "${p.rad}" i tabell ${p.tabell}`,
+  'not.dubblett': (p: { not: number }) => `not ${p.not} är redan deklarerad`,
+  'avstamning.dubblett': (p: { id: string }) => `dubblett av avstämnings-id "${p.id}"`,
+  'del.dubblett': (p: { del: string; tabell?: string }) =>
+    p.tabell ? `${p.del} finns redan som tabell ${p.tabell}` : `${p.del} är redan inläst från en annan fil`,
+  'del.saknas': (p: { del: string }) => `saknar obligatorisk del: ${p.del}`,
+
+  // Rows and references
+  'rad.okand_i_layout': (p: { rad: string; rapport: string; layout: string }) =>
+    `okänd rad "${p.rad}" i ${p.rapport}: förväntade en rad i layouten ${p.layout} eller egen: true`,
+  'rad.antal_varden': (p: { rad: string; forvantat: number; fick: number }) =>
+    `${p.rad}: förväntade ${plural(p.forvantat, 'värde', 'värden')} (ett per kolumn), fick ${p.fick}`,
+  'summa.okand_rad': (p: { rad: string; ref: string; tabell: string }) => `summa i ${p.rad}: okänd rad "${p.ref}": förväntade en rad i samma tabell (${p.tabell})`,
+  'summa.cykel': (p: { tabell: string; rader: readonly string[] }) =>
+    `summorna i tabell ${p.tabell} bildar en cirkel: ${[...p.rader, p.rader[0]].join(' → ')}; en summarad kan inte ingå i sig själv`,
+  'periodisering.okand_rad': (p: { ref: string; tabell: string }) => `okänd rad "${p.ref}" i tabell ${p.tabell}`,
+  'ref.okand_rad': (p: { vad: string; ref: string }) => `${p.vad}: okänd rad "${p.ref}": förväntade <tabell>.<rad> för en rad som finns`,
+  'ref.okand_figur': (p: { vad: string; ref: string }) => `${p.vad}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`,
+  'ref.tom_figur': (p: { vad: string; ref: string }) => `${p.vad}: figuren "${p.ref}" är tom (–) i rapporten och kan inte stämmas av`,
+  'ref.okand_anslagspost': (p: { vad: string; ref: string }) =>
+    `${p.vad}: okänd anslagspost "${p.ref}": förväntade en anslagspost i anslagsredovisningen, som uo8.1_2.ap2`,
+  'ref.okand_not': (p: { vad: string; not: string }) => `${p.vad}: okänd not ${p.not}: förväntade en not deklarerad under noter: eller en tabell med not: ${p.not}`,
+  'ref.sig_sjalv': (p: { vad: string; ref: string }) => `${p.vad}: raden jämförs med sig själv ("${p.ref}"): förväntade en annan rad`,
+  'avstamning.samma_sidor': (p: { id: string }) => `avstämning ${p.id}: vänster och höger sida är samma figurer, så avstämningen prövar ingenting`,
+  'avstamning.enheter': (p: { vad: string; enheter: readonly string[] }) =>
+    `${p.vad}: figurerna har enheter som inte kan jämföras (${p.enheter.join(', ')}): förväntade belopp i kr, tkr eller mnkr, eller samma enhet på båda sidor`,
+
+  // Acknowledgements (kanda_avvikelser)
+  'avvikelse.okand_figur': (p: { figur: string }) => `okänd figur "${p.figur}" i känd avvikelse`,
+  'avvikelse.okand_kontroll': (p: { kontroll: string }) =>
+    `känd avvikelse för okänd kontroll "${p.kontroll}": förväntade ett kontroll-id som reconcile skriver ut, t.ex. A-1/rr.summa_verksamhetens_intakter.2024`,
+} as const satisfies Record<string, (p: never) => string>;
+
+export type MessageCode = keyof typeof MESSAGES;
+export type MessageParams<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]>[0];
+/** A message as data: its code and parameters. */
+export type Message = { [C in MessageCode]: { readonly code: C; readonly params: MessageParams<C> } }[MessageCode];
+
+/** The Swedish text of a message. */
+export function render(m: Message): string {
+  return (MESSAGES[m.code] as (p: unknown) => string)(m.params);
+}
