@@ -11,6 +11,7 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCheck, runReconcile, runRules } from './commands.js';
+import { runImport } from './import.js';
 import { EXIT } from './exit.js';
 import { onInterrupt, reportFailure } from './failure.js';
 import { removeTemporaryFiles } from '../io/report-set.js';
@@ -58,6 +59,26 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'import <rapport>',
+      'Läs in en publicerad årsredovisning (PDF eller text) till en huvudbok; varje figur med sida och rad',
+      (y) =>
+        y
+          .positional('rapport', { type: 'string', demandOption: true, describe: 'Årsredovisningen som .pdf (textlagret) eller .txt' })
+          .option('ut', { type: 'string', demandOption: true, describe: 'Mapp att skriva huvudboken till (ny eller tom)' })
+          .option('myndighet', { type: 'string', describe: 'Myndighetens namn, om det inte går att läsa ur rapporten' })
+          .option('ar', { type: 'string', describe: 'Räkenskapsåret, om det inte går att läsa ur rapporten' })
+          .option('skriv-over', { type: 'boolean', default: false, describe: 'Ersätt en befintlig mapp' }),
+      async (args) => {
+        code = await runImport({
+          source: args.rapport,
+          ut: args.ut,
+          ...(args.myndighet !== undefined ? { myndighet: args.myndighet } : {}),
+          ...(args.ar !== undefined ? { ar: args.ar } : {}),
+          force: args.skrivOver,
+        });
+      },
+    )
+    .command(
       'rules',
       'Lista regelkatalogen: id, allvarlighet, titel och källa för varje kontroll',
       (y) => y,
@@ -65,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
         code = await runRules();
       },
     )
-    .demandCommand(1, 'Ange ett kommando: check, reconcile eller rules.')
+    .demandCommand(1, 'Ange ett kommando: check, reconcile, import eller rules.')
     .strict()
     .parserConfiguration({ 'boolean-negation': false })
     .help()

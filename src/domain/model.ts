@@ -272,6 +272,8 @@ export interface LayoutLine {
   readonly id: string;
   readonly label: string;
   readonly sum?: readonly string[];
+  /** The line's unit when it is not money (årsarbetskrafter: antal). */
+  readonly unit?: UnitId;
 }
 
 export interface Layout {

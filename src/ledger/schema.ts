@@ -15,6 +15,7 @@ const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.min
 const text = z.string();
 const id = pattern(/^[a-z0-9_]+$/, 'id');
 const whole = pattern(/^\d+$/, 'heltal');
+/** `sida` beside `seed`: the page of the published report the figures stand on (written by `import`). */
 const seed = pattern(/^\d+(-\d+)?$/, 'seed');
 const bool = z.enum(['true', 'false']);
 const date = pattern(/^\d{4}-\d{2}-\d{2}$/, 'datum');
@@ -43,7 +44,7 @@ const rowSchema = z.strictObject({
   text: opt(text),
   v: opt(cells),
   not: opt(notes),
-  seed: opt(seed),
+  seed: opt(seed), sida: opt(whole),
   summa: opt(z.array(text)),
   lika: opt(refs),
   specificerar: opt(refs),
@@ -74,14 +75,14 @@ const tieSchema = z.strictObject({
   hoger: z.array(text),
 });
 
-const sumRow = z.strictObject({ text: opt(text), v: cells, seed: opt(seed) });
+const sumRow = z.strictObject({ text: opt(text), v: cells, seed: opt(seed), sida: opt(whole) });
 
 const anslagSchema = z.strictObject({
   anslag: pattern(/^\d+:\d+$/, 'anslag'),
   namn: text,
   typ: opt(text),
   rantebarande: opt(bool),
-  poster: nonEmpty(z.strictObject({ ap: whole, namn: text, v: cells, not: opt(notes), seed: opt(seed) })),
+  poster: nonEmpty(z.strictObject({ ap: whole, namn: text, v: cells, not: opt(notes), seed: opt(seed), sida: opt(whole) })),
   summa: opt(sumRow),
 });
 
@@ -97,7 +98,7 @@ const anslagsredovisningSchema = z.strictObject({
         z.strictObject({
           titel: whole,
           namn: text,
-          undertitlar: z.array(z.strictObject({ undertitel: whole, namn: text, v: cells, seed: opt(seed) })),
+          undertitlar: z.array(z.strictObject({ undertitel: whole, namn: text, v: cells, seed: opt(seed), sida: opt(whole) })),
         }),
       ),
       summa: opt(sumRow),
@@ -106,7 +107,7 @@ const anslagsredovisningSchema = z.strictObject({
   bemyndiganden: opt(
     z.strictObject({
       kolumner: z.array(id),
-      rader: z.array(z.strictObject({ anslagspost: text, v: cells, slutar: opt(whole), seed: opt(seed) })),
+      rader: z.array(z.strictObject({ anslagspost: text, v: cells, slutar: opt(whole), seed: opt(seed), sida: opt(whole) })),
     }),
   ),
   finansiella_villkor: opt(
@@ -119,7 +120,7 @@ const anslagsredovisningSchema = z.strictObject({
           text,
           typ: z.enum(['tak', 'golv', 'exakt', 'annat']),
           v: cells,
-          seed: opt(seed),
+          seed: opt(seed), sida: opt(whole),
         }),
       ),
     }),
@@ -130,7 +131,7 @@ const ramSchema = z.strictObject({
   datum: opt(date),
   referens: opt(text),
   belopp: text,
-  seed: opt(seed),
+  seed: opt(seed), sida: opt(whole),
 });
 
 const regleringsbrevSchema = z.strictObject({
@@ -147,7 +148,7 @@ const regleringsbrevSchema = z.strictObject({
             anslagskredit: opt(amount),
             medgivet_overskridande: opt(amount),
             minskning: opt(amount),
-            seed: opt(seed),
+            seed: opt(seed), sida: opt(whole),
             seed_tilldelning: opt(seed),
             seed_anslagskredit: opt(seed),
             seed_medgivet: opt(seed),
@@ -156,7 +157,7 @@ const regleringsbrevSchema = z.strictObject({
       }),
     ),
   ),
-  bemyndiganderamar: opt(z.array(z.strictObject({ anslagspost: text, belopp: text, slutar: opt(whole), seed: opt(seed) }))),
+  bemyndiganderamar: opt(z.array(z.strictObject({ anslagspost: text, belopp: text, slutar: opt(whole), seed: opt(seed), sida: opt(whole) }))),
   laneram: opt(z.array(ramSchema)),
   kontokredit: opt(z.array(ramSchema)),
 });

@@ -1,0 +1,353 @@
+/**
+ * The anslagsredovisning: redovisning mot anslag (one row per anslagspost, subtotals per
+ * anslag and utgiftsområde), mot inkomsttitlar, beställningsbemyndiganden and finansiella
+ * villkor. A row's reading must agree with the table's own arithmetic where it has any
+ * (totalt disponibelt = ingående + tilldelning + omdisponerat + medgivet + indragning;
+ * utgående = totalt + utgifter + inkomster); a row still ambiguous is left out.
+ */
+import { ANSLAG_COLUMNS, type AnslagColumn } from '../domain/model.js';
+import { Decimal } from '../domain/amount.js';
+import type { SourceLine } from './source.js';
+import type { Section, Skipped } from './model.js';
+import { choose, type Cell } from './cells.js';
+import { squash } from './labels.js';
+import { joinLabel, numberBearing, readRow, unitOf, type Candidate, type Columns } from './rows.js';
+import { isContinuation } from './sections.js';
+import { key } from './statements.js';
+import { slugId } from './ids.js';
+import { scalar } from './yaml.js';
+
+export interface AnslagResult {
+  readonly yaml?: string;
+  readonly figures: number;
+  readonly skipped: Skipped[];
+  /** Lines whose figures were imported. */
+  readonly lines: Set<number>;
+}
+
+/** Header stems of the anslag columns, in the prescribed order. */
+const ANSLAG_STEMS: Readonly<Record<AnslagColumn, RegExp>> = {
+  ingaende_overforingsbelopp: /ingående/,
+  tilldelning: /tilldelning/,
+  omdisponerat: /omdis/,
+  utnyttjat_medgivet_overskridande: /medgivet/,
+  indragning: /indragning/,
+  totalt_disponibelt: /disponibelt/,
+  utgifter: /utgifter/,
+  inkomster: /inkomster/,
+  utgaende_overforingsbelopp: /utgående|saldo/,
+};
+
+const POST = /^(\d+:\d+)\s+ap\.?\s*(\d+)\s*(.*)$/i;
+const ANSLAG_HEAD = /^(\d+:\d+)\s+(.+?)\s*(?:\((\p{L}+)\))?$/iu;
+const UO = /^(?:utgiftsområde|uo)\s*0?(\d+)\b\s*(.*)$/i;
+
+interface Row {
+  readonly label: string;
+  readonly line: SourceLine;
+  readonly values: readonly string[];
+  readonly note?: number;
+  readonly extra?: string;
+}
+
+export function readAnslagsredovisning(sections: readonly Section[], lines: readonly SourceLine[], broken: boolean, known: ReadonlyMap<number, string>): AnslagResult {
+  const part = (kind: Section['kind']) => {
+    const s = sections.find((x) => x.kind === kind);
+    return s ? lines.slice(s.start, s.end - 1) : undefined;
+  };
+  const skipped: Skipped[] = [];
+  const used = new Set<number>();
+  const anslag = part('anslag');
+  if (!anslag) return { figures: 0, skipped, lines: used };
+  const out: string[] = ['# Anslagsredovisning: imported from kalla.txt.', 'anslagsredovisning:'];
+  let figures = 0;
+  const a = readAnslag(anslag, broken, skipped, known);
+  out.push(...a.yaml);
+  figures += a.figures;
+  for (const [kind, read] of [
+    ['inkomsttitlar', readInkomsttitlar],
+    ['bemyndiganden', readBemyndiganden],
+    ['finansiella_villkor', readVillkor],
+  ] as const) {
+    const ls = part(kind);
+    if (!ls) continue;
+    const r = read(ls, broken, skipped);
+    out.push(...r.yaml);
+    figures += r.figures;
+  }
+  for (const m of out.join('\n').matchAll(/seed: (\d+)/g)) used.add(Number(m[1]));
+  return { yaml: out.join('\n') + '\n', figures, skipped, lines: used };
+}
+
+/** Columns named in the lines above the first row (header words may be split over lines). */
+function headerText(ls: readonly SourceLine[], stop: RegExp): string {
+  const end = ls.findIndex((l) => stop.test(l.text));
+  return ls.slice(0, end < 0 ? 20 : end).map((l) => l.text).join(' ');
+}
+
+const within = (sum: Decimal, printed: Decimal, terms: number) => sum.minus(printed).abs().lte((terms + 1) / 2);
+const val = (c: Cell | undefined) => c?.value ?? new Decimal(0);
+
+/** The anslag row's arithmetic: does this reading satisfy it? */
+function anslagArithmetic(cols: readonly AnslagColumn[]) {
+  const at = (c: AnslagColumn) => cols.indexOf(c);
+  const parts = (['ingaende_overforingsbelopp', 'tilldelning', 'omdisponerat', 'utnyttjat_medgivet_overskridande', 'indragning'] as const).filter((c) => at(c) >= 0);
+  return (cells: readonly Cell[]): boolean => {
+    let ok = true;
+    if (at('totalt_disponibelt') >= 0 && parts.length) {
+      const sum = parts.reduce((s, c) => s.plus(val(cells[at(c)])), new Decimal(0));
+      ok &&= within(sum, val(cells[at('totalt_disponibelt')]), parts.length);
+    }
+    if (at('utgaende_overforingsbelopp') >= 0 && at('totalt_disponibelt') >= 0 && at('utgifter') >= 0) {
+      const sum = val(cells[at('totalt_disponibelt')]).plus(val(cells[at('utgifter')])).plus(at('inkomster') >= 0 ? val(cells[at('inkomster')]) : 0);
+      ok &&= within(sum, val(cells[at('utgaende_overforingsbelopp')]), 3);
+    }
+    return ok;
+  };
+}
+
+/**
+ * One row's reading: those that satisfy the row's arithmetic if any do, else the only
+ * reading there is; then the clearly best one, or none.
+ */
+export function pick(cands: readonly Candidate[], arithmetic?: (cells: readonly Cell[]) => boolean): Candidate | undefined {
+  const fitting = arithmetic ? cands.filter((c) => arithmetic(c.values)) : [];
+  const pool = fitting.length ? fitting : cands;
+  if (!fitting.length && arithmetic && new Set(cands.map(key)).size > 1) return undefined;
+  const c = choose(pool, key);
+  return c.ok ? c.value : undefined;
+}
+
+/** Walks rows whose label starts on a line matching `start` and ends with figures. */
+function walkRows(
+  ls: readonly SourceLine[],
+  cols: Columns,
+  broken: boolean,
+  skipped: Skipped[],
+  isStart: (text: string) => boolean,
+  onHeading: (l: SourceLine) => void,
+  onRow: (r: Row) => void,
+  arithmetic?: (cells: readonly Cell[]) => boolean,
+  extraLast = false,
+) {
+  let pending: SourceLine[] = [];
+  for (const l of ls) {
+    if (!l.text || isContinuation(l.text)) continue;
+    const starts = isStart(l.text);
+    const raw = starts || pending.length ? readRow(l, extraLast ? { ...cols, ids: [...cols.ids, 'extra'], note: 'none' } : cols) : undefined;
+    if (!raw) {
+      if (starts) pending = [l];
+      else if (pending.length && pending.length < 4 && !isHeadingLine(l.text)) pending.push(l);
+      else {
+        pending = [];
+        onHeading(l);
+        if (numberBearing(l.text) && isRowLike(l.text)) skipped.push({ nr: l.nr, page: l.page, text: l.text, reason: 'en rad med tal som inte kunde föras till en anslagspost' });
+      }
+      continue;
+    }
+    const parts = [...pending.filter((p) => p !== l), l];
+    const c = pick(raw.candidates, arithmetic && ((cells) => arithmetic(extraLast ? cells.slice(0, -1) : cells)));
+    pending = [];
+    if (!c) {
+      skipped.push({ nr: l.nr, page: l.page, text: l.text, reason: `raden kan läsas på flera sätt (${new Set(raw.candidates.map(key)).size}); utelämnad hellre än gissad` });
+      continue;
+    }
+    const label = joinLabel([...parts.slice(0, -1).map((p) => ({ text: p.text, trailingSpace: p.trailingSpace })), { text: c.label, trailingSpace: true }], broken);
+    const values = c.values.map((x) => x.printed);
+    onRow({ label, line: l, values: extraLast ? values.slice(0, -1) : values, ...(c.note !== undefined ? { note: c.note } : {}), ...(extraLast ? { extra: values[values.length - 1]! } : {}) });
+  }
+}
+const isHeadingLine = (t: string) => UO.test(t) || (ANSLAG_HEAD.test(t) && !POST.test(t)) || /^summa\b/i.test(t);
+const isRowLike = (t: string) => /\d[\d ]*$/.test(t) && !/^\d{1,3}\s/.test(t);
+
+const rowRef = (l: SourceLine) => `seed: ${l.nr}, sida: ${l.page}`;
+const flow = (xs: readonly string[]) => `[${xs.map(scalar).join(', ')}]`;
+
+interface Uo { uo: string; namn: string; anslag: An[]; summa?: string }
+interface An { anslag: string; namn: string; typ?: string; poster: string[]; summa?: string }
+
+function readAnslag(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[], known: ReadonlyMap<number, string>): { yaml: string[]; figures: number } {
+  const header = headerText(ls, UO).toLowerCase();
+  const cols = ANSLAG_COLUMNS.filter((c) => ANSLAG_STEMS[c].test(header));
+  const columns: Columns = { ids: cols, rubriker: cols, note: /\bnot\b/.test(header) ? 'last' : 'none', unit: unitOf(header) };
+  const uos: Uo[] = [];
+  let total: string | undefined;
+  let figures = 0;
+  const uo = () => uos[uos.length - 1];
+  const an = () => uo()?.anslag[uo()!.anslag.length - 1];
+  walkRows(
+    ls,
+    columns,
+    broken,
+    skipped,
+    (t) => POST.test(t) || /^summa\b/i.test(t),
+    (l) => {
+      const u = UO.exec(l.text);
+      if (u) uos.push({ uo: u[1]!, namn: u[2]!.trim() || `Utgiftsområde ${u[1]}`, anslag: [] });
+      const h = !u && !POST.test(l.text) ? ANSLAG_HEAD.exec(l.text) : null;
+      if (h && uo()) uo()!.anslag.push({ anslag: h[1]!, namn: h[2]!, ...(h[3] ? { typ: h[3].toLowerCase() } : {}), poster: [] });
+    },
+    (r) => {
+      const v = `v: ${flow(r.values)}`;
+      const p = POST.exec(r.label);
+      if (p) {
+        const target = an();
+        if (!target || target.anslag !== p[1]) {
+          skipped.push({ nr: r.line.nr, page: r.line.page, text: r.line.text, reason: 'anslagsposten står inte under sitt anslag och utgiftsområde' });
+          return;
+        }
+        const note = r.note !== undefined && known.has(r.note) ? `, not: ${r.note}` : '';
+        if (r.note !== undefined && !note) skipped.push({ nr: r.line.nr, page: r.line.page, text: r.line.text, reason: `notreferensen ${r.note} pekar på en not som inte hittades; figurerna är med, referensen inte` });
+        target.poster.push(`{ap: ${p[2]}, namn: ${scalar(p[3]!.trim() || `ap ${p[2]}`)}, ${v}${note}, ${rowRef(r.line)}}`);
+      } else {
+        const uoNumbers = [...r.label.matchAll(/\d+/g)].length;
+        const text = scalar(r.label);
+        if (/utgiftsområde/i.test(r.label) && uoNumbers === 1 && uo()) uo()!.summa = `{text: ${text}, ${v}, ${rowRef(r.line)}}`;
+        else if (/^summa$/i.test(r.label.trim()) && an() && !an()!.summa && !uo()!.summa) an()!.summa = `{${v}, ${rowRef(r.line)}}`;
+        else if (!total) total = `{text: ${text}, ${v}, ${rowRef(r.line)}}`;
+        else {
+          skipped.push({ nr: r.line.nr, page: r.line.page, text: r.line.text, reason: 'en summarad som inte kunde placeras' });
+          return;
+        }
+      }
+      figures += r.values.filter((x) => x !== '–').length;
+    },
+    anslagArithmetic(cols),
+  );
+  const out = ['  enhet: ' + columns.unit, `  kolumner: [${cols.join(', ')}]`, '  utgiftsomraden:'];
+  for (const u of uos.filter((x) => x.anslag.some((y) => y.poster.length))) {
+    out.push(`    - uo: ${u.uo}`, `      namn: ${scalar(u.namn)}`, '      anslag:');
+    for (const x of u.anslag.filter((y) => y.poster.length)) {
+      out.push(`        - anslag: "${x.anslag}"`, `          namn: ${scalar(x.namn)}`);
+      if (x.typ) out.push(`          typ: ${x.typ}`);
+      out.push('          poster:', ...x.poster.map((p) => `            - ${p}`));
+      if (x.summa) out.push(`          summa: ${x.summa}`);
+    }
+    if (u.summa) out.push(`      summa: ${u.summa}`);
+  }
+  if (total) out.push(`  summa: ${total}`);
+  return { yaml: out, figures };
+}
+
+function readInkomsttitlar(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[]): { yaml: string[]; figures: number } {
+  const header = headerText(ls, /^\d{4}\s+\p{L}/u).toLowerCase();
+  const ids = [...(/beräknat/.test(header) ? ['beraknat_belopp'] : []), 'inkomster'];
+  const cols: Columns = { ids, rubriker: ids, note: 'none', unit: unitOf(header) };
+  const titlar: { titel: string; namn: string; under: string[] }[] = [];
+  let summa: string | undefined;
+  let figures = 0;
+  walkRows(
+    ls,
+    cols,
+    broken,
+    skipped,
+    (t) => /^\d{3}\s+\p{L}/u.test(t) || /^summa\b/i.test(t),
+    (l) => {
+      const m = /^(\d{4})\s+(\p{L}.*)$/u.exec(l.text);
+      if (m && !readRow(l, cols)) titlar.push({ titel: m[1]!, namn: m[2]!.trim(), under: [] });
+    },
+    (r) => {
+      const m = /^(\d{3})\s+(.*)$/.exec(r.label);
+      const t = titlar[titlar.length - 1];
+      if (m && t) t.under.push(`{undertitel: "${m[1]}", namn: ${scalar(m[2]!.trim())}, v: ${flow(r.values)}, ${rowRef(r.line)}}`);
+      else if (/^summa\b/i.test(r.label) && !summa) summa = `{v: ${flow(r.values)}, ${rowRef(r.line)}}`;
+      else {
+        skipped.push({ nr: r.line.nr, page: r.line.page, text: r.line.text, reason: 'en inkomsttitelrad utan inkomsttitel' });
+        return;
+      }
+      figures += r.values.filter((x) => x !== '–').length;
+    },
+  );
+  const out = ['  inkomsttitlar:', `    kolumner: [${ids.join(', ')}]`, '    titlar:'];
+  for (const t of titlar.filter((x) => x.under.length)) {
+    out.push(`      - titel: "${t.titel}"`, `        namn: ${scalar(t.namn)}`, '        undertitlar:', ...t.under.map((u) => `          - ${u}`));
+  }
+  if (summa) out.push(`    summa: ${summa}`);
+  return { yaml: out, figures };
+}
+
+const BEM_STEMS: readonly [string, RegExp][] = [
+  ['bemyndigande', /bemyndi\s*-?\s*gande/],
+  ['ingaende_ataganden', /årets\s+början/],
+  ['nya_ataganden', /nya\s+ekonomiska/],
+  ['utgifter', /utgifter\s+mot/],
+  ['ovriga_forandringar', /övriga\s+förän/],
+  ['utgaende_ataganden', /årets\s+slut/],
+];
+
+function readBemyndiganden(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[]): { yaml: string[]; figures: number } {
+  const header = headerText(ls, /\bap\.?\s*\d+\s+-?\d/).toLowerCase();
+  const years = [...header.matchAll(/(?<![\d-])(20\d\d)(?![\d-])/g)].map((m) => m[1]!);
+  const ids = [...BEM_STEMS.filter(([, re]) => re.test(header)).map(([id]) => id), ...years];
+  const slutar = /slutår/.test(header);
+  const cols: Columns = { ids, rubriker: ids, note: 'none', unit: unitOf(header) };
+  const rows: string[] = [];
+  let uo: string | undefined;
+  let figures = 0;
+  const at = (id: string) => ids.indexOf(id);
+  const arithmetic = (cells: readonly Cell[]) =>
+    ['ingaende_ataganden', 'nya_ataganden', 'utgifter', 'ovriga_forandringar', 'utgaende_ataganden'].every((c) => at(c) >= 0)
+      ? within(['ingaende_ataganden', 'nya_ataganden', 'utgifter', 'ovriga_forandringar'].reduce((s, c) => s.plus(val(cells[at(c)])), new Decimal(0)), val(cells[at('utgaende_ataganden')]), 4)
+      : true;
+  walkRows(
+    ls,
+    cols,
+    broken,
+    skipped,
+    (t) => /\bap\.?\s*\d+\s+-?\d/.test(t) && !/^anslag\b/i.test(t),
+    (l) => {
+      const u = UO.exec(l.text);
+      if (u) uo = u[1];
+    },
+    (r) => {
+      const m = /(?:\bU|\bUO|utgiftsområde)?\s?0?(\d+)?\s*(\d+:\d+)\s+ap\.?\s*(\d+)/i.exec(r.label);
+      const u = m?.[1] ?? uo;
+      if (!m || !u) {
+        skipped.push({ nr: r.line.nr, page: r.line.page, text: r.line.text, reason: 'bemyndiganderaden saknar anslagspost' });
+        return;
+      }
+      const end = slutar && r.extra && /^\d{4}$/.test(r.extra) ? `, slutar: "${r.extra}"` : '';
+      rows.push(`      - {anslagspost: uo${u}.${m[2]!.replace(':', '_')}.ap${m[3]}, v: ${flow(r.values)}${end}, ${rowRef(r.line)}}`);
+      figures += r.values.filter((x) => x !== '–').length;
+    },
+    arithmetic,
+    slutar,
+  );
+  return { yaml: ['  bemyndiganden:', `    kolumner: [${ids.map((x) => scalar(x)).join(', ')}]`, rows.length ? '    rader:' : '    rader: []', ...rows], figures };
+}
+
+function readVillkor(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[]): { yaml: string[]; figures: number } {
+  const cols: Columns = { ids: ['villkor', 'utfall'], rubriker: ['Villkor', 'Utfall'], note: 'none', unit: unitOf(headerText(ls, POST)) };
+  const rows: string[] = [];
+  const ids = new Set<string>();
+  let uo: string | undefined;
+  let figures = 0;
+  walkRows(
+    ls,
+    cols,
+    broken,
+    skipped,
+    (t) => POST.test(t),
+    (l) => {
+      const u = UO.exec(l.text);
+      if (u) uo = u[1];
+    },
+    (r) => {
+      const p = POST.exec(r.label);
+      if (!p || !uo) {
+        skipped.push({ nr: r.line.nr, page: r.line.page, text: r.line.text, reason: 'villkorsraden saknar anslagspost eller utgiftsområde' });
+        return;
+      }
+      const text = p[3]!.trim();
+      let id = slugId(text) || 'villkor';
+      for (let n = 2; ids.has(id); n++) id = `${slugId(text)}_${n}`;
+      ids.add(id);
+      // The kind of condition (tak, golv) is in the regleringsbrev's words, not in the table.
+      rows.push(`      - {id: ${id}, anslagspost: uo${uo}.${p[1]!.replace(':', '_')}.ap${p[2]}, text: ${scalar(text)}, typ: annat, v: ${flow(r.values)}, ${rowRef(r.line)}}`);
+      figures += r.values.filter((x) => x !== '–').length;
+    },
+  );
+  return { yaml: ['  finansiella_villkor:', '    kolumner: [villkor, utfall]', rows.length ? '    rader:' : '    rader: []', ...rows], figures };
+}
+
+export { squash };

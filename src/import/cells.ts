@@ -1,0 +1,148 @@
+/**
+ * The figures at the end of a printed row. In a text layer the thousands separator and
+ * the column gap are often the same single space, so "1 907 064 1 979 748" can be read in
+ * several ways. `readings` lists every reading that the grouping rules allow (a number is
+ * a group of one to three digits, then groups of exactly three; a dash is an empty cell or
+ * a sign); the caller keeps those that fit the table's columns and its arithmetic, and
+ * `choose` takes the best one only when it is clearly the best.
+ */
+import { Decimal } from '../domain/amount.js';
+
+export interface Cell {
+  /** As printed, thousands separated by single spaces, the sign glued: `-4 756 846`, `–`. */
+  readonly printed: string;
+  /** null: an empty cell ("–"). */
+  readonly value: Decimal | null;
+  /** Integer digits printed (0 for an empty cell), for the magnitude heuristic. */
+  readonly digits: number;
+  /** A bare integer of at most three digits, unsigned: could be a note reference. */
+  readonly small: boolean;
+}
+
+export interface Reading {
+  /** Leading tokens that belong to the label, not to the figures. */
+  readonly leftover: number;
+  readonly cells: readonly Cell[];
+  /** Unusual readings cost: a dash read against its typical use, label digits. */
+  readonly penalty: number;
+}
+
+export interface Tokens {
+  /** The label part: everything before the first token that could be a figure. */
+  readonly label: string;
+  /** Figure-like tokens at the end of the line. */
+  readonly tokens: readonly string[];
+  /** hard[i]: token i follows two or more spaces (a column gap, never inside a number). */
+  readonly hard: readonly boolean[];
+}
+
+const FIGURE_TOKEN = /^(?:-?\d+(?:,\d+)?|[-–—])$/;
+/** Footnote markers: superscript digits anywhere, digits glued to the end of a word. */
+const SUPERSCRIPTS = /[\u00b9\u00b2\u00b3\u2070-\u2079]/g;
+
+/** Splits a normalised line into its label and the figure-like tokens that end it. */
+export function splitTokens(line: string): Tokens {
+  const parts = line.replace(SUPERSCRIPTS, ' ').split(/( +)/);
+  const words: { w: string; hard: boolean }[] = [];
+  let gap = '';
+  for (const p of parts) {
+    if (/^ +$/.test(p)) gap = p;
+    else if (p) {
+      words.push({ w: p, hard: gap.length >= 2 });
+      gap = '';
+    }
+  }
+  let start = words.length;
+  while (start > 0 && FIGURE_TOKEN.test(words[start - 1]!.w)) start--;
+  const label = words.slice(0, start).map((x) => x.w).join(' ');
+  return { label, tokens: words.slice(start).map((x) => x.w), hard: words.slice(start).map((x) => x.hard) };
+}
+
+const isDash = (t: string) => /^[-–—]$/.test(t);
+const GROUP = /^\d{3}(?:,\d+)?$/;
+
+/** Every way the tokens [from, end) can be read as numbers and empty cells. */
+function partitions(t: Tokens, from: number, max: number, limit: number): { cells: Cell[]; penalty: number }[] {
+  const out: { cells: Cell[]; penalty: number }[] = [];
+  const walk = (i: number, cells: Cell[], penalty: number) => {
+    if (out.length >= limit || cells.length > max) return;
+    if (i === t.tokens.length) {
+      out.push({ cells, penalty });
+      return;
+    }
+    const tok = t.tokens[i]!;
+    if (isDash(tok)) {
+      const next = t.tokens[i + 1];
+      const beforeNumber = next !== undefined && /^\d/.test(next) && !t.hard[i + 1];
+      // An empty cell; a hyphen right before a number is more often a spaced sign.
+      walk(i + 1, [...cells, { printed: '–', value: null, digits: 0, small: false }], penalty + (tok === '-' && beforeNumber ? 1 : 0));
+      // A sign with a space after it ("- 4 756 846"); an en dash so used is unusual.
+      if (beforeNumber) number(i + 1, '-', cells, penalty + (tok === '-' ? 0 : 1));
+      return;
+    }
+    number(i, '', cells, penalty);
+  };
+  const number = (i: number, sign: string, cells: Cell[], penalty: number) => {
+    const first = t.tokens[i]!;
+    const m = /^(-?)(\d+)(?:,(\d+))?$/.exec(first);
+    if (!m || (sign && m[1])) return;
+    const neg = sign || m[1];
+    const g0 = m[2]!;
+    if (g0.length > 1 && g0.startsWith('0')) return;
+    const push = (groups: string[], end: number) => {
+      const printed = `${neg}${groups.join(' ')}`;
+      const digits = groups.join('').replace(/,.*/, '');
+      const value = new Decimal(`${neg}${digits}${/,(\d+)$/.exec(groups[groups.length - 1]!)?.[1] ? '.' + /,(\d+)$/.exec(groups[groups.length - 1]!)![1] : ''}`);
+      const small = !neg && groups.length === 1 && /^\d{1,3}$/.test(g0) && g0 !== '0';
+      walk(end, [...cells, { printed, value: value.isZero() ? new Decimal(0) : value, digits: digits.replace(/^0+(?=\d)/, '').length, small }], penalty);
+    };
+    push([first.replace(/^-/, '')], i + 1);
+    if (g0.length > 3 || g0 === '0' || m[3]) return;
+    const groups = [g0];
+    for (let j = i + 1; j < t.tokens.length && GROUP.test(t.tokens[j]!) && !t.hard[j]; j++) {
+      groups.push(t.tokens[j]!);
+      push([...groups], j + 1);
+      if (t.tokens[j]!.includes(',')) break;
+    }
+  };
+  walk(from, [], 0);
+  return out;
+}
+
+/**
+ * Every reading of the tokens with between `min` and `max` cells. When the label asks for
+ * a number (`labelNumber`: it ends in "ap", "utgiftsområde", "och"), the first token is
+ * the label's.
+ */
+export function readings(t: Tokens, min: number, max: number, labelNumber = false): Reading[] {
+  const leftover = labelNumber && /^\d+$/.test(t.tokens[0] ?? '') ? 1 : 0;
+  return partitions(t, leftover, max, 5000)
+    .filter((p) => p.cells.length >= min)
+    .map((p) => ({ leftover, cells: p.cells, penalty: p.penalty }));
+}
+
+/**
+ * Digits spread of a row's figures: columns of one row are usually of like magnitude. An
+ * empty cell counts as no digits, so that "– 178 608 179 814" is not read as one empty
+ * cell and one twelve-digit number; a zero does not count.
+ */
+export function spread(cells: readonly Cell[]): number {
+  const d = cells.filter((c) => !c.value || !c.value.isZero()).map((c) => c.digits);
+  return d.length ? Math.max(...d) - Math.min(...d) : 0;
+}
+
+export type Choice<T> = { ok: true; value: T } | { ok: false; reason: 'ingen' | 'tvetydig'; alternatives: number };
+
+/**
+ * The best of some candidates by (penalty, spread), only when every best candidate gives
+ * the same figures (`key`); otherwise the row is ambiguous and is left out.
+ */
+export function choose<T extends { penalty: number; cells: readonly Cell[]; values?: readonly Cell[] }>(cands: readonly T[], key: (c: T) => string): Choice<T> {
+  if (!cands.length) return { ok: false, reason: 'ingen', alternatives: 0 };
+  // The magnitude heuristic looks at the figures only, not at a note reference.
+  const score = (c: T) => c.penalty * 100 + spread(c.values ?? c.cells);
+  const best = Math.min(...cands.map(score));
+  const top = cands.filter((c) => score(c) === best);
+  const keys = new Set(top.map(key));
+  return keys.size === 1 ? { ok: true, value: top[0]! } : { ok: false, reason: 'tvetydig', alternatives: keys.size };
+}

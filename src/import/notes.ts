@@ -1,0 +1,129 @@
+/**
+ * The notes: every "NOT n" with its title, and each table in it (a table starts at a line
+ * of column years such as "Specifikation 2024 2023"). Note rows have no prescribed
+ * labels: their ids are their labels in ASCII. Rows that could be read in several ways,
+ * and prose with figures in it, are left out and reported.
+ */
+import type { SourceLine } from './source.js';
+import type { ImportedRow, ImportedTable, Section, Skipped } from './model.js';
+import { choose } from './cells.js';
+import { findColumns, isHeaderLine, joinLabel, numberBearing, readRow, uniqueIds, type Columns, type RawRow } from './rows.js';
+import { isContinuation } from './sections.js';
+import { key } from './statements.js';
+import { slugId } from './ids.js';
+import { scalar, tablesYaml } from './yaml.js';
+
+export interface NotesResult {
+  readonly yaml?: string;
+  readonly figures: number;
+  readonly skipped: Skipped[];
+  readonly notes: ReadonlyMap<number, string>;
+}
+
+const NOTE_HEAD = /^not\s+(\d{1,3})\b\s*(.*)$/i;
+
+export function readNotes(sections: readonly Section[], lines: readonly SourceLine[], broken: boolean): NotesResult {
+  const skipped: Skipped[] = [];
+  const s = sections.find((x) => x.kind === 'noter');
+  const notes = new Map<number, string>();
+  if (!s) return { figures: 0, skipped, notes };
+  const ls = lines.slice(s.start, s.end - 1);
+  const starts = ls.flatMap((l, i) => (NOTE_HEAD.test(l.text) ? [i] : []));
+  const tables: ImportedTable[] = [];
+  for (const l of ls.slice(0, starts[0] ?? ls.length)) if (numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, 'före första noten'));
+  starts.forEach((start, i) => {
+    const nr = Number(NOTE_HEAD.exec(ls[start]!.text)![1]);
+    const body = ls.slice(start + 1, starts[i + 1] ?? ls.length);
+    const title = NOTE_HEAD.exec(ls[start]!.text)![2]!.trim() || (body.find((l) => l.text)?.text.trim() ?? `Not ${nr}`);
+    if (notes.has(nr)) {
+      for (const l of body) if (numberBearing(l.text)) skipped.push(skip(l, `not ${nr} står två gånger`));
+      return;
+    }
+    notes.set(nr, title);
+    tables.push(...noteTables(nr, title, body, broken, skipped));
+  });
+  const figures = tables.reduce((n, t) => n + t.rader.reduce((m, r) => m + (r.v?.filter((x) => x !== '–').length ?? 0), 0), 0);
+  const list = ['noter:', ...[...notes].map(([n, t]) => `  - {not: ${n}, titel: ${scalar(t)}}`)].join('\n');
+  return { yaml: `${list}\n${tables.length ? tablesYaml(tables, 'Note tables: imported from kalla.txt.') : ''}`, figures, skipped, notes };
+}
+
+/** A line with at least one figure at its end. */
+const ONE: Columns = { ids: ['a'], rubriker: ['a'], note: 'none', unit: 'tkr' };
+const skip = (l: SourceLine, reason: string): Skipped => ({ nr: l.nr, page: l.page, text: l.text, reason });
+
+/** A label that is a sentence, not a row: ends with a full stop or runs long. */
+const isProse = (label: string) => /[.:;]$/.test(label.trim()) && !/\bm\.?\s?m\.$|\bm\.fl\.$/.test(label.trim()) || label.split(/\s+/).length > 16;
+
+function noteTables(nr: number, title: string, body: readonly SourceLine[], broken: boolean, skipped: Skipped[]): ImportedTable[] {
+  const pad = String(nr).padStart(2, '0');
+  return readTables(body, broken, skipped).map((t, i) => ({
+    id: i === 0 ? `not${pad}` : `not${pad}_${i + 1}`,
+    titel: i === 0 ? title : `${title} (${i + 1})`,
+    typ: 'not' as const,
+    not: nr,
+    enhet: t.cols.unit,
+    kolumner: t.cols.ids.map((id, j) => ({ id, rubrik: t.cols.rubriker[j]! })),
+    rader: t.rows,
+  }));
+}
+
+export interface ReadTable {
+  readonly cols: Columns;
+  readonly rows: ImportedRow[];
+}
+
+/**
+ * Tables without prescribed rows (notes, utestående åtaganden): a table starts at a line
+ * of column years; column heads over consecutive lines add up; rows take ids from labels.
+ */
+export function readTables(body: readonly SourceLine[], broken: boolean, skipped: Skipped[]): ReadTable[] {
+  const tables: { cols: Columns; rows: ImportedRow[]; ids: Set<string> }[] = [];
+  let pending: SourceLine[] = [];
+  for (const l of body) {
+    if (!l.text || isContinuation(l.text)) continue;
+    const cur = tables[tables.length - 1];
+    if (cur && cur.rows.length && isHeaderLine(l.text, cur.cols)) continue;
+    const head = findColumns([l]);
+    if (head) {
+      if (cur && !cur.rows.length) cur.cols = mergeColumns(cur.cols, head.cols);
+      else tables.push({ cols: head.cols, rows: [], ids: new Set() });
+      pending = [];
+      continue;
+    }
+    const raw = cur ? readRow(l, cur.cols) : undefined;
+    if (!raw || !cur) {
+      if (numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, cur ? `antalet tal passar inte tabellens ${cur.cols.ids.length} kolumner, eller löptext` : 'tal utanför en tabell med kolumnrubriker'));
+      pending = /^\d{1,2}\s/.test(l.text) ? [] : [...pending, l].slice(-2);
+      continue;
+    }
+    const row = tableRow(l, raw, pending, broken, cur.ids, skipped);
+    pending = [];
+    if (row) cur.rows.push(row);
+  }
+  return tables.filter((t) => t.rows.length);
+}
+
+function mergeColumns(a: Columns, b: Columns): Columns {
+  const ids = uniqueIds([...a.ids, ...b.ids]);
+  return { ids, rubriker: [...a.rubriker, ...b.rubriker], note: a.note === 'none' ? b.note : a.note, unit: a.unit };
+}
+
+function tableRow(l: SourceLine, raw: RawRow, pending: readonly SourceLine[], broken: boolean, ids: Set<string>, skipped: Skipped[]): ImportedRow | undefined {
+  const c = choose(raw.candidates, key);
+  if (!c.ok) {
+    skipped.push(skip(l, `raden kan läsas på ${c.alternatives} sätt; utelämnad hellre än gissad`));
+    return undefined;
+  }
+  const continuation = /^\p{Ll}/u.test(raw.label) || (pending.length > 0 && /[-,]$|\b(och|av|för|från|med|i|till|som|samt|enligt)$/.test(pending[pending.length - 1]!.text.trim()));
+  const parts = continuation ? pending.slice(-1) : [];
+  const label = joinLabel([...parts.map((p) => ({ text: p.text, trailingSpace: p.trailingSpace })), { text: c.value.label, trailingSpace: true }], broken);
+  if (!label || isProse(label)) {
+    skipped.push(skip(l, 'löptext med tal, inte en tabellrad'));
+    return undefined;
+  }
+  const base = slugId(label) || 'rad';
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}_${n}`;
+  ids.add(id);
+  return { id, text: label, v: c.value.values.map((x) => x.printed), seed: String(l.nr), sida: l.page };
+}

@@ -1,0 +1,40 @@
+/** The import report, in Swedish: what became figures and what did not. Renders only. */
+import type { ImportReport } from './index.js';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const PART_NAMES: Readonly<Record<string, string>> = {
+  vu: 'Väsentliga uppgifter',
+  rr: 'Resultaträkning',
+  br: 'Balansräkning',
+  fa: 'Finansieringsanalys',
+  anslagsredovisning: 'Anslagsredovisning',
+  utestaende_ataganden: 'Utestående åtaganden',
+  noter: 'Noter',
+};
+
+const SECTION_NAMES: Readonly<Record<string, string>> = {
+  vasentliga_uppgifter: 'Sammanställning över väsentliga uppgifter',
+  resultatrakning: 'Resultaträkning',
+  balansrakning: 'Balansräkning',
+  anslag: 'Redovisning mot anslag',
+  finansieringsanalys: 'Finansieringsanalys',
+  noter: 'Noter',
+};
+
+export function renderImportReport(r: ImportReport, ledgerDir: string): string {
+  const total = Object.values(r.figures).reduce((a, b) => a + b, 0);
+  const missing = Object.entries(r.missing).flatMap(([t, ids]) => ids.map((id) => `${t}.${id}`));
+  const out = [
+    `Import av ${r.myndighet} ${r.ar} till ${ledgerDir}: ${plural(total, 'figur', 'figurer')}.`,
+    ...Object.entries(r.figures).map(([part, n]) => `  ${(PART_NAMES[part] ?? part).padEnd(28)} ${String(n).padStart(5)}`),
+    '',
+  ];
+  if (r.missingSections.length) out.push(`Rubriker som inte hittades: ${r.missingSections.map((s) => SECTION_NAMES[s] ?? s).join(', ')}.`, '');
+  out.push(`Rader med tal som inte blev figurer: ${r.skipped.length}.`);
+  for (const s of r.skipped) out.push(`  rad ${s.nr} (s. ${s.page}): ${s.reason}`, `      ${s.text.length > 150 ? s.text.slice(0, 150) + ' …' : s.text}`);
+  out.push('', `Uppställningens rader som inte finns i rapporten: ${missing.length} (rader utan belopp utelämnas ofta i rapporten).`);
+  for (const [t, ids] of Object.entries(r.missing)) if (ids.length) out.push(`  ${t}: ${ids.join(', ')}`);
+  out.push('', 'Granska figurerna mot rapporten innan huvudboken används; finansiella villkors typ (tak, golv) är satt till "annat" och anges för hand.');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+/**
+ * The financial part of a report, found by its headings. A heading is a line that is
+ * nothing but the heading (case and spacing aside); a table of contents line carries a
+ * page number and does not count. A section runs to the next heading of another section;
+ * a running page header repeating the same heading does not end it.
+ */
+import type { SourceLine } from './source.js';
+import type { Section, SectionKind } from './model.js';
+import { squash } from './labels.js';
+
+const HEADINGS: readonly [SectionKind | 'grupp', RegExp][] = [
+  ['vasentliga_uppgifter', /^(sammanställning över )?väsentliga uppgifter$/],
+  ['resultatrakning', /^resultaträkning$/],
+  ['balansrakning', /^balansräkning( med ansvarsförbindelser)?$/],
+  ['grupp', /^anslagsredovisning$/],
+  ['anslag', /^redovisning mot anslag$/],
+  ['inkomsttitlar', /^redovisning mot inkomsttit(el|lar)$/],
+  ['bemyndiganden', /^redovisning av (beställnings)?bemyndiganden$/],
+  ['finansiella_villkor', /^(redovisning av )?finansiella villkor$/],
+  ['utestaende_ataganden', /^utestående åtaganden$/],
+  ['finansieringsanalys', /^finansieringsanalys$/],
+  ['noter', /^(tilläggsupplysningar och noter|noter)$/],
+];
+
+export function headingKind(text: string): SectionKind | 'grupp' | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return HEADINGS.find(([, re]) => re.test(t))?.[0];
+}
+
+/** The sections in text order. The financial part starts at the first one. */
+export function findSections(lines: readonly SourceLine[]): Section[] {
+  const starts: { kind: SectionKind | 'grupp'; start: number }[] = [];
+  for (const l of lines) {
+    const kind = headingKind(l.text);
+    if (!kind) continue;
+    const last = starts[starts.length - 1];
+    if (last && (last.kind === kind || kind === 'grupp')) continue;
+    // A heading seen before in a later section is a running header of a continued table
+    // only when it repeats the current one; otherwise it is a new section.
+    starts.push({ kind, start: l.nr });
+  }
+  const sections: Section[] = [];
+  starts.forEach((s, i) => {
+    if (s.kind === 'grupp') return;
+    sections.push({ kind: s.kind, start: s.start, end: starts[i + 1]?.start ?? lines.length + 1 });
+  });
+  // A kind that occurs twice (a heading quoted in a note, say): the first one holds the table.
+  const seen = new Set<SectionKind>();
+  return sections.filter((s) => (seen.has(s.kind) ? false : (seen.add(s.kind), true)));
+}
+
+/** Lines that only mark a page break inside a table. */
+export const isContinuation = (text: string) => /^fortsättning\b/i.test(text.trim());
+
+/** Years and dates that head the period columns: "2024", "2024-12-31". */
+export const COLUMN_HEAD = /(?<![\d-])((?:19|20)\d\d)(?:-\d\d-\d\d)?(?:(?<=\d{4})\d(?=\s*$))?(?![\d-])/g;
+
+export const same = (a: string, b: string) => squash(a) === squash(b);
