@@ -34,12 +34,14 @@ let bundled: Generated;
 /** The bundled ledger with its acknowledgements ignored: the published disagreements are discrepancies. */
 let unacknowledged: Generated;
 let injection: Generated;
+/** The bundled ledger through exceljs's public API only (the fallback of stream-fixes.ts). */
+let fallback: Generated;
 
-async function generate(dir: string, name: string, ignoreAcknowledgements = false): Promise<Generated> {
+async function generate(dir: string, name: string, ignoreAcknowledgements = false, fastPath = true): Promise<Generated> {
   const ledger = await loadLedger(dir);
   const result = reconcile(ledger, { ignoreAcknowledgements });
   const file = path.join(tmp, name);
-  await writeWorkbook(ledger, result, file);
+  await writeWorkbook(ledger, result, file, { fastPath });
   return { ledger, result, file, wb: await read(file) };
 }
 
@@ -54,6 +56,7 @@ beforeAll(async () => {
   bundled = await generate(BUNDLED, 'migrationsverket-2024.xlsx');
   unacknowledged = await generate(BUNDLED, 'unacknowledged.xlsx', true);
   injection = await generate(INJECTION, 'injection.xlsx');
+  fallback = await generate(BUNDLED, 'fallback.xlsx', false, false);
 }, 60_000);
 
 afterAll(async () => {
@@ -108,6 +111,20 @@ function internalLinks(xml: string): Map<string, string> {
     const loc = /location="([^"]*)"/.exec(m[2]!);
     return loc ? [[m[1]!, unescapeXml(loc[1]!)] as [string, string]] : [];
   }));
+}
+
+/** Internal links of every sheet, either path: `<hyperlink location>` or a HYPERLINK formula. */
+function allLinks(file: string, wb: ExcelJS.Workbook): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [sheet, xml] of sheetXml(file)) for (const [cell, loc] of internalLinks(xml)) out.set(`${sheet}!${cell}`, loc);
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const m = cell.type === ExcelJS.ValueType.Formula ? /^HYPERLINK\("#((?:[^"]|"")*)",/.exec(cell.formula) : null;
+        if (m) out.set(`${ws.name}!${cell.address}`, m[1]!.replace(/""/g, '"'));
+      }),
+    );
+  return out;
 }
 
 /** The value a cell shows: a formula's result, a hyperlink's text, or the value. */
@@ -369,6 +386,42 @@ describe('the workbook of the bundled ledger', () => {
   });
 });
 
+describe('the public-API fallback (exceljs internals not as expected)', () => {
+  it('the fast path is the one in use with the pinned exceljs (links as locations, not formulas)', () => {
+    const links = allLinks(bundled.file, bundled.wb);
+    expect(links.size).toBeGreaterThan(100);
+    expect([...sheetXml(bundled.file).values()].some((x) => x.includes('HYPERLINK('))).toBe(false);
+  });
+
+  it('gives the same sheets, values, formatting and conditional formatting as the fast path', () => {
+    expect(fallback.wb.worksheets.map((w) => w.name)).toEqual(bundled.wb.worksheets.map((w) => w.name));
+    let cells = 0;
+    const differ: string[] = [];
+    for (const ws of bundled.wb.worksheets) {
+      const other = fallback.wb.getWorksheet(ws.name)!;
+      // (The fast path writes a trailing empty row as <row/>, the public API leaves it out.)
+      expect(other.actualRowCount, ws.name).toBe(ws.actualRowCount);
+      expect(other.columns.map((c) => c.width), ws.name).toEqual(ws.columns.map((c) => c.width));
+      expect(other.views, ws.name).toEqual(ws.views);
+      expect(other.conditionalFormattings, ws.name).toEqual(ws.conditionalFormattings);
+      for (let r = 1; r <= Math.max(ws.rowCount, other.rowCount); r++)
+        for (let c = 1; c <= Math.max(ws.columnCount, other.columnCount); c++) {
+          const [a, b] = [ws.getCell(r, c), other.getCell(r, c)];
+          const [x, y] = [JSON.stringify([shown(a), a.style]), JSON.stringify([shown(b), b.style])];
+          if (x !== y) differ.push(`${ws.name}!${a.address}: ${x} ≠ ${y}`);
+          if (a.value !== null) cells++;
+        }
+    }
+    expect(differ.slice(0, 10)).toEqual([]);
+    expect(cells).toBeGreaterThan(10_000);
+    expect(bundled.wb.getWorksheet('Avstämningar')!.conditionalFormattings.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('links every cell the fast path links, to the same place', () => {
+    expect(allLinks(fallback.file, fallback.wb)).toEqual(allLinks(bundled.file, bundled.wb));
+  });
+});
+
 describe('formula injection', () => {
   it('writes every input text that starts with = + - @ as a string, never a formula', () => {
     const found = new Set<string>();
@@ -425,6 +478,8 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
   let edited: ExcelJS.Workbook;
   let injected: ExcelJS.Workbook;
   let unacknowledgedRecalculated: ExcelJS.Workbook;
+  let fallbackRecalculated: ExcelJS.Workbook;
+  let recalculatedFiles: string[];
 
   beforeAll(async () => {
     if (!soffice) throw new Error('LibreOffice (soffice or libreoffice) is required in CI to verify the workbook: apt-get install -y libreoffice-calc-nogui');
@@ -437,8 +492,9 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
     const editedFile = path.join(tmp, 'edited.xlsx');
     await copy.xlsx.writeFile(editedFile);
 
-    const files = await recalculate(soffice, [bundled.file, editedFile, injection.file, unacknowledged.file], path.join(tmp, 'recalculated'));
-    [recalculated, edited, injected, unacknowledgedRecalculated] = await Promise.all(files.map(read));
+    const files = await recalculate(soffice, [bundled.file, editedFile, injection.file, unacknowledged.file, fallback.file], path.join(tmp, 'recalculated'));
+    [recalculated, edited, injected, unacknowledgedRecalculated, fallbackRecalculated] = await Promise.all(files.map(read));
+    recalculatedFiles = files;
   }, 180_000);
 
   /** Every formula cell of `original`, with its cached result and the recalculated one. */
@@ -505,6 +561,30 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
     expect(discrepancies).toBeGreaterThanOrEqual(reading.filter((c) => c.relation === 'eq').length);
     expect(values.get('avvikelse')).toBe(discrepancies);
     expect(values.get('Resultat')).toBe(`${discrepancies} ${discrepancies > 1 ? 'AVVIKELSER' : 'AVVIKELSE'} ATT ÅTGÄRDA`);
+  });
+
+  it('recalculates the public-API fallback to its cached values, links included, without error values', () => {
+    const all = pairs(fallback.wb, fallbackRecalculated);
+    expect(all.filter((p) => p.where.includes('HYPERLINK(')).length).toBeGreaterThan(100);
+    expect(all.filter((p) => p.cached !== p.recalculated).slice(0, 20)).toEqual([]);
+    expect(errors(fallbackRecalculated)).toEqual([]);
+  });
+
+  it('keeps the links and the conditional formatting of both paths through LibreOffice', () => {
+    const links = allLinks(bundled.file, bundled.wb);
+    expect(allLinks(recalculatedFiles[0]!, recalculated)).toEqual(links);
+    expect(allLinks(recalculatedFiles[4]!, fallbackRecalculated)).toEqual(links);
+    for (const wb of [recalculated, fallbackRecalculated]) {
+      const cf = wb.getWorksheet('Avstämningar')!.conditionalFormattings;
+      expect(cf.map((c) => c.rules[0]!.type)).toEqual(bundled.wb.getWorksheet('Avstämningar')!.conditionalFormattings.map((c) => c.rules[0]!.type));
+    }
+    // Bold totals and the number format survive too.
+    for (const wb of [recalculated, fallbackRecalculated]) {
+      const rr = wb.getWorksheet('Resultaträkning')!;
+      const total = rr.getCell(statementRow(rr, 'summa_intakter'), 3);
+      expect(total.font?.bold).toBe(true);
+      expect(total.numFmt).toMatch(/#,##0/);
+    }
   });
 
   it('keeps hostile texts as text after recalculation, and the injection workbook computes as cached', () => {

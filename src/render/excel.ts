@@ -20,12 +20,20 @@ import { planWorkbook } from './excel/workbook.js';
 
 export { planWorkbook };
 
-/** Writes the workbook to a file, or into a stream (which it ends). */
-export async function writeWorkbook(ledger: Ledger, result: Reconciliation, out: string | Writable): Promise<void> {
-  await writePlan(planWorkbook(ledger, result), out);
+export interface WriteOptions {
+  /**
+   * false: write every sheet through exceljs's public API only, as when its internals are
+   * not as stream-fixes.ts expects (tests pin that both ways give the same workbook).
+   */
+  readonly fastPath?: boolean;
 }
 
-export async function writePlan(plan: WorkbookPlan, out: string | Writable): Promise<void> {
+/** Writes the workbook to a file, or into a stream (which it ends). */
+export async function writeWorkbook(ledger: Ledger, result: Reconciliation, out: string | Writable, options: WriteOptions = {}): Promise<void> {
+  await writePlan(planWorkbook(ledger, result), out, options);
+}
+
+export async function writePlan(plan: WorkbookPlan, out: string | Writable, options: WriteOptions = {}): Promise<void> {
   const wb = new WorkbookWriter({ ...(typeof out === 'string' ? { filename: out } : { stream: out }), useStyles: true, useSharedStrings: true });
   wb.creator = 'avstämning';
   wb.lastModifiedBy = 'avstämning';
@@ -39,11 +47,11 @@ export async function writePlan(plan: WorkbookPlan, out: string | Writable): Pro
   // Not in exceljs's typings, but written to docProps/core.xml.
   (wb as unknown as { language: string }).language = 'sv-SE';
   wb.views = [{ x: 0, y: 0, width: 28800, height: 16000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  for (const sheet of plan.sheets) writeSheet(wb, sheet, options.fastPath ?? true);
   await wb.commit();
 }
 
-function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): void {
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan, fastPath: boolean): void {
   const { rows: frozenRows, columns: frozenCols } = plan.frozen;
   const ws = wb.addWorksheet(plan.name, {
     views: [
@@ -65,7 +73,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): vo
     ...(plan.autoFilter ? { autoFilter: plan.autoFilter } : {}),
   });
   ws.columns = plan.widths.map((width) => ({ width }));
-  const patched = patchWorksheet(wb, ws);
+  const patched = fastPath ? patchWorksheet(wb, ws) : undefined;
   if (patched) patched.rows(plan.rows);
   else {
     plan.rows.forEach((r, i) => {
@@ -77,25 +85,28 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: SheetPlan): vo
       row.commit();
     });
   }
-  // Without the patch the writer would put the hyperlinks before the conditional
-  // formatting, which Excel rejects: then the static fills alone show the status.
-  if (patched) {
-    (plan.conditional ?? []).forEach((cf, i) =>
-      ws.addConditionalFormatting({
-        ref: cf.ref,
-        rules: [{ type: 'expression', priority: i + 1, formulae: [cf.formula], style: CF_FILL[cf.style] as Partial<ExcelJS.Style> }],
-      }),
-    );
-  }
+  // The patch writes the hyperlinks after the conditional formatting, as the schema wants;
+  // the public API's way has no <hyperlinks> element (links are HYPERLINK formulas).
+  (plan.conditional ?? []).forEach((cf, i) =>
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [{ type: 'expression', priority: i + 1, formulae: [cf.formula], style: CF_FILL[cf.style] as Partial<ExcelJS.Style> }],
+    }),
+  );
   ws.commit();
 }
 
-/** The public API's way, used when the writer's internals are not as expected. */
+/**
+ * The public API's way, used when the writer's internals are not as expected. A link
+ * inside the workbook is a HYPERLINK formula (the streaming writer would make it an
+ * external relationship, which LibreOffice resolves against the file's own path).
+ */
 function writeCell(cell: ExcelJS.Cell, c: Cell): void {
   switch (c.kind) {
     case 'text':
-      // A plain string (or a hyperlink's text) is stored as a shared string: never a formula.
-      cell.value = c.link && c.text ? { text: c.text, hyperlink: c.link } : c.text;
+      // A plain string is stored as a shared string: never a formula. A link's text goes
+      // into the formula as a quoted string literal, so it cannot become one either.
+      cell.value = c.link && c.text ? linkFormula(c.text, c.link) : c.text;
       break;
     case 'number':
       cell.value = c.value;
@@ -105,6 +116,16 @@ function writeCell(cell: ExcelJS.Cell, c: Cell): void {
       break;
   }
   cell.style = c.style as Partial<ExcelJS.Style>;
+}
+
+/** Excel's limit on a string literal inside a formula. */
+const FORMULA_STRING_MAX = 255;
+
+/** `=HYPERLINK("#'Noter'!A60","Not 5")`, or the plain text if a part is too long to quote. */
+function linkFormula(label: string, target: string): ExcelJS.CellValue {
+  const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  if (label.length > FORMULA_STRING_MAX || target.length > FORMULA_STRING_MAX) return label;
+  return { formula: `HYPERLINK(${literal(target)},${literal(label)})`, result: label } as ExcelJS.CellFormulaValue;
 }
 
 /** `&` starts a code in header/footer text. */

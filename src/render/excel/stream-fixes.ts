@@ -18,8 +18,10 @@
  *
  * All three reach into private fields, so each is feature-checked: if a future exceljs
  * changes them, `patchWorksheet` returns undefined and the caller falls back to the public
- * API (row commits, external-style `#` links, no conditional formatting), which is valid
- * everywhere. test/excel.test.ts pins the patched output and recalculates it in LibreOffice.
+ * API (row commits, internal links as HYPERLINK formulas, the same conditional formatting),
+ * which gives the same cells, styles and links. package.json pins the exact exceljs version;
+ * test/excel.test.ts checks that the fast path is the one in use, and recalculates both
+ * paths in LibreOffice (`writeWorkbook(..., { fastPath: false })` forces the fallback).
  */
 import type ExcelJS from 'exceljs';
 import utils from 'exceljs/lib/utils/utils.js';
