@@ -3,6 +3,7 @@
  * Pure data: no I/O here. Identifiers follow the Swedish accounting terms.
  */
 import type { Decimal, UnitId } from './amount.js';
+import type { Huvudbok } from '../books/huvudbok.js';
 
 /** Where a value was written: file relative to the ledger directory, 1-based line and column. */
 export interface SourceRef {
@@ -260,6 +261,13 @@ export interface Ledger {
   readonly coverageNotes: readonly CoverageNote[];
   /** Every loaded figure by id, in load order. */
   readonly figures: ReadonlyMap<string, Figure>;
+  /** The general ledger, when ledger.yaml names one: the books and what is derived from them. */
+  readonly huvudbok?: Huvudbok;
+}
+
+/** A figure of the report, or an amount derived from the books (`bok.…`). */
+export function figureById(ledger: Ledger, id: string): Figure | undefined {
+  return ledger.figures.get(id) ?? ledger.huvudbok?.figures.get(id);
 }
 
 /** A statement table by kind, if the ledger has it. */

@@ -1,13 +1,13 @@
 /** Plain-text pieces shared by the console and JUnit renderers. */
 import { Decimal, formatAmount } from '../domain/amount.js';
-import type { Ledger } from '../domain/model.js';
+import { figureById, type Ledger } from '../domain/model.js';
 import type { CheckResult, CheckTerm } from '../rules/types.js';
 
 export const fmt = (s: string) => formatAmount(new Decimal(s));
 
 function termLines(ledger: Ledger, terms: readonly CheckTerm[]): string[] {
   return terms.map((t) => {
-    const f = ledger.figures.get(t.figure)!;
+    const f = figureById(ledger, t.figure)!;
     return `${t.sign < 0 ? '−' : '+'} ${f.printed.padStart(12)} ${f.unit}  ${f.id}  (${f.source.file}:${f.source.line}:${f.source.column})`;
   });
 }

@@ -20,6 +20,7 @@ import {
   type Term,
 } from '../domain/model.js';
 import type { CheckSpec, NotApplicable, Rule } from './types.js';
+import { BOOK_RULES } from './books.js';
 
 // ---------------------------------------------------------------------------------------
 // Helpers over the model
@@ -740,6 +741,8 @@ export const RULES: readonly Rule[] = [
         return [{ ...base, id: `C-12/${v.id}`, relation: 'eq' as const, left: [pos(v.utfall)], right: [pos(v.villkor)] }];
       }),
   },
+  // The books against the report (src/rules/books.ts).
+  ...BOOK_RULES,
 ];
 
 const STATEMENT_KINDS: readonly StatementKind[] = ['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter'];

@@ -4,8 +4,9 @@
  * figures no check reads. Returns plain serializable data; decides nothing about exit codes.
  */
 import { UNITS, ZERO } from '../domain/amount.js';
-import type { Figure, Ledger, Term } from '../domain/model.js';
+import { figureById, type Figure, type Ledger, type Term } from '../domain/model.js';
 import { RULES } from './catalogue.js';
+import { kontotackning } from './books.js';
 import { classify, commonUnit, productSide, sumSide } from './interval.js';
 import type { CheckResult, CheckSpec, Reconciliation, Rule, StaleAcknowledgement, Status, Summary } from './types.js';
 
@@ -20,7 +21,7 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
   const resolve = (terms: readonly Term[]) => {
     const out: { term: Term; figure: Figure }[] = [];
     for (const term of terms) {
-      const figure = ledger.figures.get(term.ref);
+      const figure = figureById(ledger, term.ref);
       if (figure && figure.value) out.push({ term, figure });
     }
     return out;
@@ -56,6 +57,7 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
     rightTerms: right.map(toTerm),
     product: spec.product ?? false,
     figures: [...new Set(figures.map((f) => f.id))],
+    ...(spec.konton ? { konton: spec.konton } : {}),
   };
 }
 
@@ -110,11 +112,13 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
     checks: final,
     notApplicable,
     stale,
-    coverage: coverage(ledger, uncovered, rulesNotApplicable),
+    coverage: withAccounts(coverage(ledger, uncovered, rulesNotApplicable), kontotackning(ledger, final)),
     summary,
     acknowledgementsIgnored: options.ignoreAcknowledgements ?? false,
   };
 }
+
+const withAccounts = (c: Reconciliation['coverage'], konton: Reconciliation['coverage']['konton']) => (konton ? { ...c, konton } : c);
 
 const globRegExp = (pattern: string) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 

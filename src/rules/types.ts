@@ -1,5 +1,6 @@
 /** The reconciler's vocabulary: rules, check specifications and their results. */
 import type { Ledger, Term } from '../domain/model.js';
+import type { Kontotackning } from './books.js';
 
 export type Severity = 'fel' | 'varning';
 export type Status = 'ok' | 'rounding' | 'discrepancy' | 'acknowledged';
@@ -32,6 +33,15 @@ export interface CheckSpec {
   readonly product?: boolean;
   /** A right side without figures counts as zero (a limit nobody granted, a sum of no posts). */
   readonly zeroIfEmpty?: boolean;
+  /** Checks of amounts derived from the books: the accounts behind the derived side. */
+  readonly konton?: readonly KontoRad[];
+}
+
+/** An account behind a derived amount, with its balance in kr as the line takes it. */
+export interface KontoRad {
+  readonly konto: string;
+  readonly namn: string;
+  readonly belopp: string;
 }
 
 /**
@@ -79,6 +89,8 @@ export interface CheckResult {
   readonly figures: readonly string[];
   /** The acknowledgement's reason, for status `acknowledged`. */
   readonly reason?: string;
+  /** The accounts behind an amount derived from the books. */
+  readonly konton?: readonly KontoRad[];
 }
 
 export interface StaleAcknowledgement {
@@ -101,6 +113,8 @@ export interface Coverage {
   readonly justified: readonly { readonly reason: string; readonly figures: readonly string[] }[];
   /** Uncovered figures without a reason: a missing rule or a missing declaration. */
   readonly unjustified: readonly string[];
+  /** With a general ledger: the accounts with a balance, and those no check reaches. */
+  readonly konton?: Kontotackning;
 }
 
 export interface Summary {

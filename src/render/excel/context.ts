@@ -1,7 +1,7 @@
 /** What every sheet planner shares: the input, the sheet names and where each figure landed. */
 import type { Decimal, UnitId } from '../../domain/amount.js';
 import { UNITS } from '../../domain/amount.js';
-import type { Figure, Ledger } from '../../domain/model.js';
+import { figureById, type Figure, type Ledger } from '../../domain/model.js';
 import type { Reconciliation } from '../../rules/types.js';
 import type { Address, Cell } from './plan.js';
 import { link, linkTo, num, SheetNames, text } from './plan.js';
@@ -42,7 +42,7 @@ export class Context {
   }
 
   figure(id: string): Figure | undefined {
-    return this.ledger.figures.get(id);
+    return figureById(this.ledger, id);
   }
 
   /**
@@ -51,7 +51,7 @@ export class Context {
    * first address (one cell per figure for the formulas to point at).
    */
   figureCell(id: string | undefined, at: Address, v: Variant = {}): Cell {
-    const f = id ? this.ledger.figures.get(id) : undefined;
+    const f = id ? figureById(this.ledger, id) : undefined;
     if (!f || !f.value) return text('–', S.empty);
     if (!this.figures.has(f.id)) this.figures.set(f.id, at);
     return num(toCellNumber(f.value), numberStyle(f.decimals, v));

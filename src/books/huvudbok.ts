@@ -1,0 +1,141 @@
+/**
+ * The general ledger attached to an annual report: the books, the kontoplan in force,
+ * what is derived from them, and the derived amounts as figures in kr that the E-rules
+ * compare with the published ones. Pure: built from data the loader has read.
+ */
+import { Decimal } from '../domain/amount.js';
+import type { Kontoplan } from '../domain/kontoplan/index.js';
+import type { Anslagspost, Figure, Ledger, SourceRef } from '../domain/model.js';
+import { harled, type Bokdata, type Harledning, type KontoBelopp, type Objektkalla, type Ore } from './derive.js';
+
+/** Where the anslag or inkomsttitel object stands: dimension, accounts and object code format. */
+export interface Objektkonfig extends Objektkalla {
+  /** Object code of a post, e.g. "{uo}:{a1}:{a2}:{ap}" or "{titel}{undertitel:3}". */
+  readonly format: string;
+}
+
+export interface HuvudbokKonfig {
+  /** The SIE file, relative to the ledger directory. */
+  readonly fil: string;
+  readonly anslag?: Objektkonfig;
+  readonly inkomsttitlar?: Objektkonfig;
+  /** Position of `huvudbok:` in ledger.yaml. */
+  readonly source: SourceRef;
+}
+
+export interface Huvudbok {
+  readonly konfig: HuvudbokKonfig;
+  readonly kontoplan: Kontoplan;
+  readonly bok: Bokdata;
+  readonly harledning: Harledning;
+  /** Derived amounts as figures (kr, exact), by id `bok.…`. */
+  readonly figures: ReadonlyMap<string, Figure>;
+  /** The accounts behind each derived figure. */
+  readonly konton: ReadonlyMap<string, readonly KontoBelopp[]>;
+  /** Anslagspost id (or object code, for objects no post has) → object code and figure id. */
+  readonly anslagsfigurer: ReadonlyMap<string, string>;
+  readonly inkomsttitelfigurer: ReadonlyMap<string, string>;
+}
+
+export const oreTillDecimal = (ore: Ore): Decimal => new Decimal(ore.toString()).div(100);
+
+/** Fills a format's fields: `{name}` or `{name:width}` (zero-padded). */
+export function objektkod(format: string, values: Readonly<Record<string, string>>): string {
+  return format.replace(/\{([a-z0-9]+)(?::(\d+))?\}/gu, (all, name: string, width?: string) => {
+    const v = values[name];
+    if (v === undefined) return all;
+    return width ? v.padStart(Number(width), '0') : v;
+  });
+}
+
+export const ANSLAG_FALT = ['uo', 'anslag', 'a1', 'a2', 'ap'] as const;
+export const INKOMSTTITEL_FALT = ['titel', 'undertitel'] as const;
+
+/** Fields of an anslagspost for its object code. */
+export function anslagFalt(uo: string, designation: string, post: Anslagspost): Record<string, string> {
+  const [a1 = '', a2 = ''] = designation.split(':');
+  return { uo, anslag: designation, a1, a2, ap: post.ap };
+}
+
+/** The year a year index stands for: 0 → the report's year. */
+export const arFor = (ledger: Pick<Ledger, 'year'>, arsnr: number) => String(Number(ledger.year) + arsnr);
+
+/** Derives the statements and utfall from the books and makes figures of them. */
+export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdata, kontoplan: Kontoplan): Huvudbok {
+  const harledning = harled(bok, kontoplan, {
+    ...(konfig.anslag ? { anslag: konfig.anslag } : {}),
+    ...(konfig.inkomsttitlar ? { inkomsttitlar: konfig.inkomsttitlar } : {}),
+  });
+  const figures = new Map<string, Figure>();
+  const konton = new Map<string, readonly KontoBelopp[]>();
+  const source: SourceRef = { file: konfig.fil, line: 1, column: 1 };
+  const add = (id: string, belopp: Ore, label: string, accounts: readonly KontoBelopp[]) => {
+    const value = oreTillDecimal(belopp);
+    figures.set(id, { id, value, printed: value.toFixed(2), unit: 'kr', decimals: 2, source, label: `Huvudboken · ${label}` });
+    konton.set(id, accounts);
+  };
+  for (const ar of harledning.ar) {
+    const year = arFor(ledger, ar.arsnr);
+    for (const r of ar.rader.values()) add(`bok.${r.rad}.${year}`, r.belopp, `${r.rad.startsWith('rr.') ? 'Resultaträkning' : 'Balansräkning'} · ${r.label} · ${year}`, r.konton);
+    for (const k of ar.omappade) add(`bok.konto.${k.konto}.${year}`, k.belopp, `Konto ${k.konto} ${k.namn} · ${year}`, [k]);
+  }
+  const anslagsfigurer = anslagFigures(ledger, konfig, harledning, add);
+  const inkomsttitelfigurer = inkomsttitelFigures(ledger, konfig, harledning, add);
+  return { konfig, kontoplan, bok, harledning, figures, konton, anslagsfigurer, inkomsttitelfigurer };
+}
+
+type Add = (id: string, belopp: Ore, label: string, accounts: readonly KontoBelopp[]) => void;
+
+/** Figures of utfall per anslagspost: `bok.anslag.<post>.utgifter`; unknown objects by code. */
+function anslagFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!konfig.anslag || !h.anslag) return out;
+  const posts = new Map<string, { id: string; label: string }>();
+  for (const uo of ledger.anslagsredovisning?.utgiftsomraden ?? []) {
+    for (const an of uo.anslag) {
+      for (const p of an.poster) posts.set(objektkod(konfig.anslag.format, anslagFalt(uo.uo, an.designation, p)), { id: p.id, label: `${an.designation} ap ${p.ap} ${p.name}` });
+    }
+  }
+  return objectFigures(h.anslag, posts, 'anslag', 'utgifter', 'Utfall mot anslag', add, out);
+}
+
+function inkomsttitelFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!konfig.inkomsttitlar || !h.inkomsttitlar) return out;
+  const posts = new Map<string, { id: string; label: string }>();
+  for (const t of ledger.anslagsredovisning?.inkomsttitlar?.titlar ?? []) {
+    for (const u of t.undertitlar) posts.set(objektkod(konfig.inkomsttitlar.format, { titel: t.titel, undertitel: u.undertitel }), { id: u.id.replace(/^inkomsttitel\./, ''), label: `${t.titel} ${u.undertitel} ${u.name}` });
+  }
+  return objectFigures(h.inkomsttitlar, posts, 'inkomsttitel', 'inkomster', 'Inkomster mot inkomsttitel', add, out);
+}
+
+function objectFigures(
+  flode: NonNullable<Harledning['anslag']>,
+  posts: ReadonlyMap<string, { id: string; label: string }>,
+  prefix: string,
+  column: string,
+  what: string,
+  add: Add,
+  out: Map<string, string>,
+): Map<string, string> {
+  const seen = new Set<string>();
+  for (const o of flode.objekt) {
+    const post = posts.get(o.objekt);
+    const id = post ? `bok.${prefix}.${post.id}.${column}` : `bok.${prefix}objekt.${o.objekt}`;
+    add(id, o.belopp, `${what} · ${post ? post.label : `objekt ${o.objekt} (dimension ${flode.dimension})`}`, o.konton);
+    out.set(post ? post.id : o.objekt, id);
+    if (post) seen.add(post.id);
+  }
+  // Posts without postings: the books say zero.
+  for (const p of posts.values()) {
+    if (seen.has(p.id)) continue;
+    const id = `bok.${prefix}.${p.id}.${column}`;
+    add(id, 0n, `${what} · ${p.label}`, []);
+    out.set(p.id, id);
+  }
+  if (flode.utanObjekt.length) {
+    const total = flode.utanObjekt.reduce((a, k) => a + k.belopp, 0n);
+    add(`bok.${prefix}.utan_objekt`, total, `${what} · konteringar utan objekt i dimension ${flode.dimension}`, flode.utanObjekt);
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+/**
+ * The books against the report (DOMAIN.md §7 group E, and D-9): each statement line
+ * derived from the general ledger against the published figure, utgifter per anslagspost
+ * and inkomster per inkomsttitel against the anslagsredovisning, and every account with a
+ * balance mapped to a line. Applies only to a ledger that names its general ledger.
+ */
+import { Decimal } from '../domain/amount.js';
+import { statement, type Ledger, type Row, type StatementKind, type Term } from '../domain/model.js';
+import type { KontoBelopp } from '../books/derive.js';
+import { arFor, oreTillDecimal, type Huvudbok } from '../books/huvudbok.js';
+import type { CheckResult, CheckSpec, KontoRad, Rule } from './types.js';
+
+const pos = (ref: string): Term => ({ sign: 1, ref });
+const rowLine = (r: Row) => r.line ?? r.id;
+
+const kontoRader = (konton: readonly KontoBelopp[]): KontoRad[] => konton.map((k) => ({ konto: k.konto, namn: k.namn, belopp: oreTillDecimal(k.belopp).toFixed(2) }));
+
+/** A derived figure against published ones; an empty right side means the report shows nothing (zero). */
+function bookCheck(h: Huvudbok, rule: string, bok: string, published: readonly string[], subject: string): CheckSpec {
+  return { id: `${rule}/${bok}`, rule, subject, relation: 'eq', left: [pos(bok)], right: published.map(pos), zeroIfEmpty: true, konton: kontoRader(h.konton.get(bok) ?? []) };
+}
+
+const KINDS: readonly { kind: StatementKind; prefix: string; title: string }[] = [
+  { kind: 'resultatrakning', prefix: 'rr', title: 'resultaträkningen' },
+  { kind: 'balansrakning', prefix: 'br', title: 'balansräkningen' },
+];
+
+/** E-1: every derived line, both years, against the statement's figure (or zero when the report omits the line). */
+function e1(l: Ledger): CheckSpec[] {
+  const h = l.huvudbok;
+  if (!h) return [];
+  const out: CheckSpec[] = [];
+  for (const { kind, prefix, title } of KINDS) {
+    const t = statement(l, kind);
+    if (!t) continue;
+    for (const ar of h.harledning.ar) {
+      const year = arFor(l, ar.arsnr);
+      if (!t.columns.some((c) => c.id === year)) continue;
+      for (const r of ar.rader.values()) {
+        if (!r.rad.startsWith(`${prefix}.`)) continue;
+        const line = r.rad.slice(prefix.length + 1);
+        const published = t.rows.filter((x) => rowLine(x) === line).map((x) => x.cells[year]).filter((f): f is string => !!f);
+        const bok = `bok.${r.rad}.${year}`;
+        // A line neither the books nor the report has needs no check.
+        if (!published.length && r.belopp === 0n) continue;
+        out.push(bookCheck(h, 'E-1', bok, published.slice(0, 1), `${r.label} ${year}: huvudboken = ${title}`));
+      }
+    }
+  }
+  return out;
+}
+
+/** E-2: utgifter per anslagspost (and the printed sums) against the anslagsredovisning. */
+function e2(l: Ledger): CheckSpec[] {
+  const h = l.huvudbok;
+  const a = l.anslagsredovisning;
+  if (!h?.konfig.anslag || !a) return [];
+  const out: CheckSpec[] = [];
+  const bokFor = (postId: string) => h.anslagsfigurer.get(postId);
+  const sumCheck = (total: string | undefined, postIds: readonly string[], subject: string) => {
+    const parts = postIds.map(bokFor).filter((f): f is string => !!f);
+    if (total && parts.length) out.push({ id: `E-2/${total}`, rule: 'E-2', subject, relation: 'eq', left: parts.map(pos), right: [pos(total)] });
+  };
+  for (const uo of a.utgiftsomraden) {
+    for (const an of uo.anslag) {
+      for (const p of an.poster) {
+        const bok = bokFor(p.id);
+        if (bok) out.push(bookCheck(h, 'E-2', bok, p.figures.utgifter ? [p.figures.utgifter] : [], `${an.designation} ap ${p.ap} ${p.name}: utgifter enligt huvudboken = anslagsredovisningen`));
+      }
+      sumCheck(an.summa?.utgifter, an.poster.map((p) => p.id), `Summa ${an.designation} ${an.name}: utgifter enligt huvudboken`);
+    }
+    sumCheck(uo.summa?.utgifter, uo.anslag.flatMap((an) => an.poster.map((p) => p.id)), `Summa utgiftsområde ${uo.uo}: utgifter enligt huvudboken`);
+  }
+  sumCheck(a.summa?.utgifter, a.utgiftsomraden.flatMap((uo) => uo.anslag.flatMap((an) => an.poster.map((p) => p.id))), `${a.summaLabel ?? 'Summa'}: utgifter enligt huvudboken`);
+  out.push(...strays(h, 'E-2', 'anslag', 'anslagsobjekt', 'anslag'));
+  return out;
+}
+
+/** Utfall on objects no post of the report has, and postings without an object: should be zero. */
+function strays(h: Huvudbok, rule: string, prefix: string, objectPrefix: string, what: string): CheckSpec[] {
+  const out: CheckSpec[] = [];
+  for (const id of h.figures.keys()) {
+    if (id.startsWith(`bok.${objectPrefix}.`)) out.push(bookCheck(h, rule, id, [], `Huvudboken har utfall på ${what}sobjekt ${id.slice(objectPrefix.length + 5)} som årsredovisningen saknar`));
+    else if (id === `bok.${prefix}.utan_objekt`) out.push(bookCheck(h, rule, id, [], `Huvudboken har konteringar på ${what}skonton utan ${what}sobjekt`));
+  }
+  return out;
+}
+
+/** E-3: inkomster per inkomsttitel (and the sum) against the inkomsttitel table. */
+function e3(l: Ledger): CheckSpec[] {
+  const h = l.huvudbok;
+  const it = l.anslagsredovisning?.inkomsttitlar;
+  if (!h?.konfig.inkomsttitlar || !it) return [];
+  const out: CheckSpec[] = [];
+  const parts: string[] = [];
+  for (const t of it.titlar) {
+    for (const u of t.undertitlar) {
+      const bok = h.inkomsttitelfigurer.get(u.id.replace(/^inkomsttitel\./, ''));
+      if (!bok) continue;
+      parts.push(bok);
+      out.push(bookCheck(h, 'E-3', bok, u.figures.inkomster ? [u.figures.inkomster] : [], `Inkomsttitel ${t.titel} ${u.undertitel} ${u.name}: inkomster enligt huvudboken = redovisningen mot inkomsttitlar`));
+    }
+  }
+  const total = it.summa?.inkomster;
+  if (total && parts.length) out.push({ id: `E-3/${total}`, rule: 'E-3', subject: 'Summa inkomster enligt huvudboken = redovisningen mot inkomsttitlar', relation: 'eq', left: parts.map(pos), right: [pos(total)] });
+  out.push(...strays(h, 'E-3', 'inkomsttitel', 'inkomsttitelobjekt', 'inkomsttitel'));
+  return out;
+}
+
+/** D-9: an account with a balance that no line takes. */
+function d9(l: Ledger): CheckSpec[] {
+  const h = l.huvudbok;
+  if (!h) return [];
+  return h.harledning.ar.flatMap((ar) =>
+    ar.omappade.map((k) => bookCheck(h, 'D-9', `bok.konto.${k.konto}.${arFor(l, ar.arsnr)}`, [], `Konto ${k.konto} ${k.namn} (${arFor(l, ar.arsnr)}) har saldo men hör till ingen rad i resultat- eller balansräkningen`)),
+  );
+}
+
+export const BOOK_RULES: readonly Rule[] = [
+  {
+    id: 'D-9',
+    title: 'Varje konto med saldo hör till en rad i resultat- eller balansräkningen',
+    severity: 'fel',
+    source: 'Kontoplanen (statens baskontoplan och myndighetens kontoplan.yaml); DOMAIN.md §7 D-9',
+    reads: 'Huvudbokens #UB/#RES per konto, kontoplanen',
+    checks: d9,
+  },
+  {
+    id: 'E-1',
+    title: 'Raden i resultat- och balansräkningen = huvudbokens konton enligt kontoplanen',
+    severity: 'fel',
+    source: 'FÅB bilagor 1–2; ESV, Samband S-koder och baskontoplan; DOMAIN.md §7 E-1',
+    reads: 'Huvudbokens #RES (resultaträkningen) och #UB (balansräkningen), år 0 och −1; resultat- och balansräkningens rader',
+    checks: e1,
+  },
+  {
+    id: 'E-2',
+    title: 'Utgifter per anslagspost = huvudbokens anslagsavräkning på anslagsobjektet',
+    severity: 'fel',
+    source: 'FÅB bilaga 3; anslagsförordningen 12 §; DOMAIN.md §7 E-2',
+    reads: 'Huvudbokens konteringar med anslagsobjekt; anslagsredovisningens utgifter per anslagspost och summor',
+    checks: e2,
+  },
+  {
+    id: 'E-3',
+    title: 'Inkomster per inkomsttitel = huvudbokens redovisning mot inkomsttitel',
+    severity: 'fel',
+    source: 'FÅB bilaga 3 (redovisning mot inkomsttitel); DOMAIN.md §7 E-3',
+    reads: 'Huvudbokens konteringar med inkomsttitelobjekt; redovisningen mot inkomsttitlar',
+    checks: e3,
+  },
+];
+
+export interface Kontotackning {
+  /** Accounts with a non-zero balance in some year. */
+  readonly konton: number;
+  readonly lasta: number;
+  /** Accounts whose balance reaches no checked line, with the year and balance. */
+  readonly olasta: readonly { readonly konto: string; readonly namn: string; readonly ar: string; readonly belopp: string }[];
+}
+
+/** Which accounts with a balance some E-check reads, through the line or utfall it feeds. */
+export function kontotackning(l: Ledger, checks: readonly CheckResult[]): Kontotackning | undefined {
+  const h = l.huvudbok;
+  if (!h) return undefined;
+  const read = new Set<string>();
+  for (const c of checks) {
+    if (!c.rule.startsWith('E-')) continue;
+    for (const f of c.figures) for (const k of h.konton.get(f) ?? []) read.add(k.konto);
+  }
+  const all = new Map<string, { namn: string; ar: string; belopp: Decimal }>();
+  for (const ar of h.harledning.ar) {
+    const year = arFor(l, ar.arsnr);
+    const leaves = [...ar.rader.values()].filter((r) => !r.summa).flatMap((r) => r.konton);
+    for (const k of [...leaves, ...ar.omappade]) if (!all.has(k.konto)) all.set(k.konto, { namn: k.namn, ar: year, belopp: oreTillDecimal(k.belopp) });
+  }
+  const olasta = [...all].filter(([konto]) => !read.has(konto)).map(([konto, x]) => ({ konto, namn: x.namn, ar: x.ar, belopp: x.belopp.toFixed(2) }));
+  return { konton: all.size, lasta: all.size - olasta.length, olasta };
+}
