@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RULES } from '../src/rules/catalogue.js';
+import { RULES as ALL_RULES } from '../src/rules/catalogue.js';
+import { BOOK_RULES } from '../src/rules/books.js';
 import { reconcile } from '../src/rules/engine.js';
 import type { CheckResult, Reconciliation } from '../src/rules/types.js';
 import {
@@ -22,6 +23,9 @@ import {
   type LedgerSpec,
   type PlainMap,
 } from './helpers/ledger.js';
+
+/** The rules over the report; the rules over the books have their own tests (test/books.test.ts). */
+const RULES = ALL_RULES.filter((r) => !BOOK_RULES.includes(r));
 
 interface RuleCase {
   /** The figure the failing change is about: a discrepancy of the rule must name it. */
@@ -151,7 +155,7 @@ describe('the rule table', () => {
   it('is documented as declared: docs/rules.md ends with the catalogue (node scripts/rules-md.mjs)', async () => {
     const { HEADING, ruleTable } = await import('../scripts/rules-md.mjs');
     const doc = readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8');
-    expect(doc.slice(doc.indexOf(HEADING) + HEADING.length)).toBe(`\n${ruleTable(RULES)}`);
+    expect(doc.slice(doc.indexOf(HEADING) + HEADING.length)).toBe(`\n${ruleTable(ALL_RULES)}`);
   });
 
   it('starts from a base ledger in which every check ties exactly', () => {

@@ -86,7 +86,7 @@ export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdat
 
 type Add = (id: string, belopp: Ore, label: string, accounts: readonly KontoBelopp[]) => void;
 
-/** Figures of utfall per anslagspost: `bok.anslag.<post>.utgifter`; unknown objects by code. */
+/** Figures of utfall per anslagspost: `bok.anslag.<post>.utgifter`; objects no post has: `bok.anslagsobjekt.<code>`. */
 function anslagFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, string> {
   const out = new Map<string, string>();
   if (!konfig.anslag || !h.anslag) return out;
@@ -96,7 +96,7 @@ function anslagFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, ad
       for (const p of an.poster) posts.set(objektkod(konfig.anslag.format, anslagFalt(uo.uo, an.designation, p)), { id: p.id, label: `${an.designation} ap ${p.ap} ${p.name}` });
     }
   }
-  return objectFigures(h.anslag, posts, 'anslag', 'utgifter', 'Utfall mot anslag', add, out);
+  return objectFigures(h.anslag, posts, ['anslag', 'anslagsobjekt'], 'utgifter', 'Utfall mot anslag', add, out);
 }
 
 function inkomsttitelFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, string> {
@@ -106,13 +106,13 @@ function inkomsttitelFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledni
   for (const t of ledger.anslagsredovisning?.inkomsttitlar?.titlar ?? []) {
     for (const u of t.undertitlar) posts.set(objektkod(konfig.inkomsttitlar.format, { titel: t.titel, undertitel: u.undertitel }), { id: u.id.replace(/^inkomsttitel\./, ''), label: `${t.titel} ${u.undertitel} ${u.name}` });
   }
-  return objectFigures(h.inkomsttitlar, posts, 'inkomsttitel', 'inkomster', 'Inkomster mot inkomsttitel', add, out);
+  return objectFigures(h.inkomsttitlar, posts, ['inkomsttitel', 'inkomsttitelobjekt'], 'inkomster', 'Inkomster mot inkomsttitel', add, out);
 }
 
 function objectFigures(
   flode: NonNullable<Harledning['anslag']>,
   posts: ReadonlyMap<string, { id: string; label: string }>,
-  prefix: string,
+  [prefix, objectPrefix]: readonly [string, string],
   column: string,
   what: string,
   add: Add,
@@ -121,7 +121,7 @@ function objectFigures(
   const seen = new Set<string>();
   for (const o of flode.objekt) {
     const post = posts.get(o.objekt);
-    const id = post ? `bok.${prefix}.${post.id}.${column}` : `bok.${prefix}objekt.${o.objekt}`;
+    const id = post ? `bok.${prefix}.${post.id}.${column}` : `bok.${objectPrefix}.${o.objekt}`;
     add(id, o.belopp, `${what} · ${post ? post.label : `objekt ${o.objekt} (dimension ${flode.dimension})`}`, o.konton);
     out.set(post ? post.id : o.objekt, id);
     if (post) seen.add(post.id);

@@ -1,0 +1,128 @@
+/**
+ * The general ledger's settings at the edge: the `huvudbok:` section of ledger.yaml (which
+ * SIE file, and where the anslag and inkomsttitel objects stand) and the ledger's own
+ * kontoplan.yaml. Validated with positions; every error collected.
+ *
+ *   huvudbok:
+ *     fil: huvudbok.se
+ *     kontoplan: kontoplan.yaml          # optional; kontoplan.yaml is read when present
+ *     anslag: {dimension: 7, objekt: "{uo}:{anslag}:{ap}", konton: ["3011-3012", "7311-7312"]}
+ *     inkomsttitlar: {dimension: 8, objekt: "{titel}:{undertitel}", konton: ["7211-7212"]}
+ */
+import * as z from 'zod/mini';
+import {
+  AVSLUT,
+  formatIntervall,
+  formatKalla,
+  kontoplanForLayout,
+  KONTOPLAN_VERSIONS,
+  mappbaraRader,
+  overlappningar,
+  parseIntervall,
+  standardMappningar,
+  type Kontointervall,
+  type Kontoplan,
+  type KontoplanVersion,
+  type Mappning,
+} from '../domain/kontoplan/index.js';
+import { ANSLAG_FALT, INKOMSTTITEL_FALT, type HuvudbokKonfig, type Objektkonfig } from '../books/huvudbok.js';
+import type { InputError } from './errors.js';
+import type { Path, YamlSource } from './yaml-source.js';
+
+const text = z.string();
+const whole = z.string().check(z.regex(/^\d+$/, 'förväntade ett heltal'));
+const ranges = z.array(text);
+
+const objektSchema = z.strictObject({ dimension: whole, objekt: text, konton: z.optional(ranges) });
+
+export const huvudbokSchema = z.strictObject({
+  fil: text,
+  kontoplan: z.optional(text),
+  anslag: z.optional(objektSchema),
+  inkomsttitlar: z.optional(objektSchema),
+});
+export type HuvudbokInput = z.infer<typeof huvudbokSchema>;
+
+export const kontoplanSchema = z.strictObject({
+  /** The default mapping the file amends, or "ingen" for none. Default: the layout's. */
+  grund: z.optional(text),
+  rader: z.optional(z.array(z.strictObject({ rad: text, konton: z.array(text) }))),
+  avslut: z.optional(ranges),
+});
+export type KontoplanInput = z.infer<typeof kontoplanSchema>;
+
+/** Where the anslag and inkomsttitel amounts are read when ledger.yaml names no accounts. */
+const DEFAULT_KONTON = { anslag: ['3011-3012', '7311-7312'], inkomsttitlar: ['7211-7212'] } as const;
+
+function intervals(texts: readonly string[], src: YamlSource, at: Path, errors: InputError[]): Kontointervall[] {
+  const out: Kontointervall[] = [];
+  texts.forEach((t, i) => {
+    const r = parseIntervall(t);
+    if ('fel' in r) errors.push({ ...src.at([...at, i]), message: r.fel });
+    else out.push(r);
+  });
+  return out;
+}
+
+function objektKonfig(input: HuvudbokInput['anslag'], kind: 'anslag' | 'inkomsttitlar', src: YamlSource, errors: InputError[]): Objektkonfig | undefined {
+  if (!input) return undefined;
+  const at: Path = ['huvudbok', kind];
+  const fields: readonly string[] = kind === 'anslag' ? ANSLAG_FALT : INKOMSTTITEL_FALT;
+  for (const m of input.objekt.matchAll(/\{([a-z0-9]+)(?::\d+)?\}/gu)) {
+    if (!fields.includes(m[1]!)) errors.push({ ...src.at([...at, 'objekt']), message: `okänt fält {${m[1]}} i objektformatet: förväntade ${fields.map((f) => `{${f}}`).join(', ')}` });
+  }
+  const konton = input.konton ? intervals(input.konton, src, [...at, 'konton'], errors) : DEFAULT_KONTON[kind].map((k) => parseIntervall(k) as Kontointervall);
+  return { dimension: input.dimension, format: input.objekt, konton };
+}
+
+/** The `huvudbok:` section as configuration. */
+export function huvudbokKonfig(input: HuvudbokInput, manifest: YamlSource, errors: InputError[]): HuvudbokKonfig {
+  const anslag = objektKonfig(input.anslag, 'anslag', manifest, errors);
+  const inkomsttitlar = objektKonfig(input.inkomsttitlar, 'inkomsttitlar', manifest, errors);
+  return { fil: input.fil, ...(anslag ? { anslag } : {}), ...(inkomsttitlar ? { inkomsttitlar } : {}), source: manifest.at(['huvudbok']) };
+}
+
+/**
+ * The kontoplan in force: the ledger's kontoplan.yaml (if any) over the default of the
+ * layout version. Unknown lines, malformed ranges and overlapping ranges of the file are
+ * input errors; an overlap names both places.
+ */
+export function kontoplan(layout: string, input: { src: YamlSource; data: KontoplanInput } | undefined, errors: InputError[]): { plan: Kontoplan; version: KontoplanVersion } | undefined {
+  const standard = kontoplanForLayout(layout);
+  if (!standard) return undefined;
+  const grund = input?.data.grund;
+  const version = grund && grund !== 'ingen' ? KONTOPLAN_VERSIONS.get(grund) : standard;
+  if (!version) {
+    errors.push({ ...input!.src.at(['grund']), message: `okänd kontoplan "${grund}": förväntade ${[...KONTOPLAN_VERSIONS.keys()].join(', ')} eller ingen` });
+    return undefined;
+  }
+  const egna = input ? egnaMappningar(input.src, input.data, version, errors) : [];
+  for (const [a, b] of overlappningar(egna)) {
+    errors.push({ ...(a.kalla as { file: string; line: number; column: number }), message: `kontointervallet ${formatIntervall(a.intervall)} (${a.rad}) överlappar ${formatIntervall(b.intervall)} (${b.rad}) i ${formatKalla(b.kalla)}: ett konto får höra till en enda rad` });
+  }
+  return { plan: { version: version.id, egna, standard: grund === 'ingen' ? [] : standardMappningar(version) }, version };
+}
+
+function egnaMappningar(src: YamlSource, data: KontoplanInput, version: KontoplanVersion, errors: InputError[]): Mappning[] {
+  const lines = mappbaraRader(version);
+  const out: Mappning[] = [];
+  (data.rader ?? []).forEach((r, i) => {
+    if (!lines.has(r.rad)) {
+      errors.push({ ...src.at(['rader', i, 'rad']), message: `okänd rad "${r.rad}": förväntade rr.<rad> eller br.<rad> för en rad utan summa i layouten ${version.layout}` });
+      return;
+    }
+    r.konton.forEach((k, j) => {
+      const at = src.at(['rader', i, 'konton', j]);
+      const iv = parseIntervall(k);
+      if ('fel' in iv) errors.push({ ...at, message: iv.fel });
+      else out.push({ intervall: iv, rad: r.rad, kalla: at });
+    });
+  });
+  (data.avslut ?? []).forEach((k, j) => {
+    const at = src.at(['avslut', j]);
+    const iv = parseIntervall(k);
+    if ('fel' in iv) errors.push({ ...at, message: iv.fel });
+    else out.push({ intervall: iv, rad: AVSLUT, kalla: at });
+  });
+  return out;
+}
