@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harled } from '../src/books/derive.js';
 import {
   iIntervall,
+  kontoplanAv,
   kontoplanForLayout,
   mappbaraRader,
   overlappar,
@@ -38,7 +39,7 @@ const accountsOf = (c: CheckResult) => (c.konton ?? []).map((k) => k.konto);
 describe('the kontoplan data', () => {
   for (const version of KONTOPLAN_VERSIONS.values()) {
     const mappings = standardMappningar(version);
-    const lines = mappbaraRader(version);
+    const lines = mappbaraRader(kontoplanAv(version, version.layouts[0]!));
 
     it(`${version.id}: no two default ranges overlap`, () => {
       expect(overlappningar(mappings).map(([a, b]) => `${a.rad} ${a.intervall.fran}/${b.rad} ${b.intervall.fran}`)).toEqual([]);
@@ -61,7 +62,7 @@ describe('the kontoplan data', () => {
   }
 
   it('gives RR lines −#RES, asset lines +#UB and capital and liability lines −#UB', () => {
-    const lines = mappbaraRader(kontoplanForLayout('ESV-2024')!);
+    const lines = mappbaraRader(kontoplanAv(kontoplanForLayout('ESV-2024')!, 'ESV-2024'));
     expect(lines.get('rr.intakter_av_anslag')).toMatchObject({ tecken: -1, saldo: 'RES' });
     expect(lines.get('br.rantekonto')).toMatchObject({ tecken: 1, saldo: 'UB' });
     expect(lines.get('br.lan_i_rgk')).toMatchObject({ tecken: -1, saldo: 'UB' });
@@ -83,7 +84,7 @@ describe('the kontoplan data', () => {
 });
 
 describe('the derivation', () => {
-  const h = () => harled(tinyBok(), tinyKontoplan(), kontoplanForLayout('ESV-2024')!, {});
+  const h = () => harled(tinyBok(), tinyKontoplan());
 
   it('derives every line of both statements, both years, exactly in öre', () => {
     const [y0, y1] = h().ar;
@@ -103,7 +104,7 @@ describe('the derivation', () => {
     expect(y1!.rader.get('br.kapitalforandring_enligt_rr')!.belopp).toBe(65_000_000n);
     // Booked: 8999 debited, 2091 credited with the result. Same line amounts.
     const konton: Kontotabell = { ...tinyKonton(), '8999': ['Årets kapitalförändring', '200 000', '650 000'], '2091': ['Kapitalförändring enligt RR', '-200 000', '-650 000'] };
-    const booked = harled(tinyBok(konton), tinyKontoplan(), kontoplanForLayout('ESV-2024')!, {}).ar[0]!;
+    const booked = harled(tinyBok(konton), tinyKontoplan()).ar[0]!;
     expect(booked.rader.get('rr.arets_kapitalforandring')!.belopp).toBe(20_000_000n);
     expect(booked.rader.get('br.kapitalforandring_enligt_rr')!.belopp).toBe(20_000_000n);
     expect(booked.rader.get('br.summa_kapital_och_skulder')!.belopp).toBe(booked.rader.get('br.summa_tillgangar')!.belopp);
@@ -111,14 +112,14 @@ describe('the derivation', () => {
 
   it('sums the postings per anslag object on the anslag accounts, and finds postings without one', () => {
     const konfig = { dimension: '20', konton: [{ fran: '3011', till: '3012' }, { fran: '7311', till: '7312' }] };
-    const flode = harled(tinyBok(), tinyKontoplan(), kontoplanForLayout('ESV-2024')!, { anslag: konfig }).anslag!;
+    const flode = harled(tinyBok(), tinyKontoplan(), { anslag: konfig }).anslag!;
     expect(new Map(flode.objekt.map((o) => [o.objekt, o.belopp]))).toEqual(
       new Map([['8:1:1:1', -5_700_000_000n], ['8:1:1:2', -1_700_000_000n], ['8:1:2:1', -2_600_000_000n], ['13:1:3:1', -2_000_000_000n]]),
     );
     expect(flode.utanObjekt).toEqual([]);
     const objekt = tinyObjekt();
     objekt['20']!['8:1:1:1'] = { '3011': '-56 000 000' };
-    const missing = harled(tinyBok(tinyKonton(), objekt), tinyKontoplan(), kontoplanForLayout('ESV-2024')!, { anslag: konfig }).anslag!;
+    const missing = harled(tinyBok(tinyKonton(), objekt), tinyKontoplan(), { anslag: konfig }).anslag!;
     expect(missing.utanObjekt).toEqual([{ konto: '3011', namn: 'Intäkter av anslag', belopp: -100_000_000n }]);
   });
 });
@@ -151,6 +152,15 @@ describe('the books against the report', () => {
     ]);
   });
 
+  it('D-9 passes when every account with a balance has a line', () => {
+    expect(ofRule(base, 'D-9').map((c) => [c.id, c.status])).toEqual([['D-9/bok.omappat.2024', 'ok'], ['D-9/bok.omappat.2023', 'ok']]);
+  });
+
+  it('without books, the book rules are not applicable, with the reason', () => {
+    const r = reconcile(report);
+    expect(r.notApplicable.filter((n) => ['D-9', 'E-1', 'E-2', 'E-3'].includes(n.rule)).map((n) => n.reason)).toEqual(Array(4).fill('ledger.yaml anger ingen huvudbok (huvudbok:)'));
+  });
+
   it('counts the accounts that reach a checked line', () => {
     expect(base.coverage.konton).toMatchObject({ konton: Object.keys(tinyKonton()).length, olasta: [] });
   });
@@ -173,8 +183,10 @@ describe('planted book errors', () => {
     delete konton['6911'];
     const r = run(tinyBok(konton));
     const d9 = failing(r).filter((c) => c.rule === 'D-9');
-    expect(d9.map((c) => c.id)).toEqual(['D-9/bok.konto.6011.2024', 'D-9/bok.konto.6011.2023']);
-    expect(d9[0]!.subject).toContain('6011');
+    expect(d9.map((c) => c.id)).toEqual(['D-9/bok.omappat.2024', 'D-9/bok.omappat.2023']);
+    expect(d9[0]!.subject).toContain('6011 Avskrivningar');
+    expect(d9[0]!.konton).toEqual([{ konto: '6011', namn: 'Avskrivningar', belopp: '7000000.00' }]);
+    expect(d9[0]!.left).toBe('7000000');
     expect(failing(r).map((c) => c.id)).toContain('E-1/bok.rr.avskrivningar.2024');
     expect(r.coverage.konton!.olasta.map((k) => k.konto)).toEqual(['6011']);
   });

@@ -77,7 +77,8 @@ export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdat
   for (const ar of harledning.ar) {
     const year = arFor(ledger, ar.arsnr);
     for (const r of ar.rader.values()) add(`bok.${r.rad}.${year}`, r.belopp, `${r.rad.startsWith('rr.') ? 'Resultaträkning' : 'Balansräkning'} · ${r.label} · ${year}`, r.konton);
-    for (const k of ar.omappade) add(`bok.konto.${k.konto}.${year}`, k.belopp, `Konto ${k.konto} ${k.namn} · ${year}`, [k]);
+    const abs = ar.omappade.reduce((a, k) => a + (k.belopp < 0n ? -k.belopp : k.belopp), 0n);
+    add(`bok.omappat.${year}`, abs, `Konton utan rad i kontoplanen (summa utan tecken) · ${year}`, ar.omappade);
   }
   const anslagsfigurer = anslagFigures(ledger, konfig, harledning, add);
   const inkomsttitelfigurer = inkomsttitelFigures(ledger, konfig, harledning, add);

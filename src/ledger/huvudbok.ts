@@ -15,14 +15,13 @@ import {
   formatIntervall,
   formatKalla,
   kontoplanForLayout,
+  kontoplanAv,
   KONTOPLAN_VERSIONS,
   mappbaraRader,
   overlappningar,
   parseIntervall,
-  standardMappningar,
   type Kontointervall,
   type Kontoplan,
-  type KontoplanVersion,
   type Mappning,
 } from '../domain/kontoplan/index.js';
 import { ANSLAG_FALT, INKOMSTTITEL_FALT, type HuvudbokKonfig, type Objektkonfig } from '../books/huvudbok.js';
@@ -87,7 +86,7 @@ export function huvudbokKonfig(input: HuvudbokInput, manifest: YamlSource, error
  * layout version. Unknown lines, malformed ranges and overlapping ranges of the file are
  * input errors; an overlap names both places.
  */
-export function kontoplan(layout: string, input: { src: YamlSource; data: KontoplanInput } | undefined, errors: InputError[]): { plan: Kontoplan; version: KontoplanVersion } | undefined {
+export function kontoplan(layout: string, input: { src: YamlSource; data: KontoplanInput } | undefined, errors: InputError[]): Kontoplan | undefined {
   const standard = kontoplanForLayout(layout);
   if (!standard) return undefined;
   const grund = input?.data.grund;
@@ -96,19 +95,19 @@ export function kontoplan(layout: string, input: { src: YamlSource; data: Kontop
     errors.push({ ...input!.src.at(['grund']), message: `okänd kontoplan "${grund}": förväntade ${[...KONTOPLAN_VERSIONS.keys()].join(', ')} eller ingen` });
     return undefined;
   }
-  const egna = input ? egnaMappningar(input.src, input.data, version, errors) : [];
+  const egna = input ? egnaMappningar(input.src, input.data, kontoplanAv(version, layout), errors) : [];
   for (const [a, b] of overlappningar(egna)) {
     errors.push({ ...(a.kalla as { file: string; line: number; column: number }), message: `kontointervallet ${formatIntervall(a.intervall)} (${a.rad}) överlappar ${formatIntervall(b.intervall)} (${b.rad}) i ${formatKalla(b.kalla)}: ett konto får höra till en enda rad` });
   }
-  return { plan: { version: version.id, egna, standard: grund === 'ingen' ? [] : standardMappningar(version) }, version };
+  return kontoplanAv(version, layout, egna, grund === 'ingen');
 }
 
-function egnaMappningar(src: YamlSource, data: KontoplanInput, version: KontoplanVersion, errors: InputError[]): Mappning[] {
-  const lines = mappbaraRader(version);
+function egnaMappningar(src: YamlSource, data: KontoplanInput, plan: Kontoplan, errors: InputError[]): Mappning[] {
+  const lines = mappbaraRader(plan);
   const out: Mappning[] = [];
   (data.rader ?? []).forEach((r, i) => {
     if (!lines.has(r.rad)) {
-      errors.push({ ...src.at(['rader', i, 'rad']), message: `okänd rad "${r.rad}": förväntade rr.<rad> eller br.<rad> för en rad utan summa i layouten ${version.layout}` });
+      errors.push({ ...src.at(['rader', i, 'rad']), message: `okänd rad "${r.rad}": förväntade rr.<rad> eller br.<rad> för en rad utan summa i layouten ${plan.layout}` });
       return;
     }
     r.konton.forEach((k, j) => {

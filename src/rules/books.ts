@@ -8,7 +8,7 @@ import { Decimal } from '../domain/amount.js';
 import { statement, type Ledger, type Row, type StatementKind, type Term } from '../domain/model.js';
 import type { KontoBelopp } from '../books/derive.js';
 import { arFor, oreTillDecimal, type Huvudbok } from '../books/huvudbok.js';
-import type { CheckResult, CheckSpec, KontoRad, Rule } from './types.js';
+import type { CheckResult, CheckSpec, KontoRad, NotApplicable, Rule } from './types.js';
 
 const pos = (ref: string): Term => ({ sign: 1, ref });
 const rowLine = (r: Row) => r.line ?? r.id;
@@ -20,15 +20,18 @@ function bookCheck(h: Huvudbok, rule: string, bok: string, published: readonly s
   return { id: `${rule}/${bok}`, rule, subject, relation: 'eq', left: [pos(bok)], right: published.map(pos), zeroIfEmpty: true, konton: kontoRader(h.konton.get(bok) ?? []) };
 }
 
+const notApplicable = (rule: string, subject: string, reason: string): NotApplicable[] => [{ notApplicable: true, rule, subject, reason }];
+const NO_BOOKS = 'ledger.yaml anger ingen huvudbok (huvudbok:)';
+
 const KINDS: readonly { kind: StatementKind; prefix: string; title: string }[] = [
   { kind: 'resultatrakning', prefix: 'rr', title: 'resultaträkningen' },
   { kind: 'balansrakning', prefix: 'br', title: 'balansräkningen' },
 ];
 
 /** E-1: every derived line, both years, against the statement's figure (or zero when the report omits the line). */
-function e1(l: Ledger): CheckSpec[] {
+function e1(l: Ledger): (CheckSpec | NotApplicable)[] {
   const h = l.huvudbok;
-  if (!h) return [];
+  if (!h) return notApplicable('E-1', 'Resultat- och balansräkningen enligt huvudboken', NO_BOOKS);
   const out: CheckSpec[] = [];
   for (const { kind, prefix, title } of KINDS) {
     const t = statement(l, kind);
@@ -51,10 +54,13 @@ function e1(l: Ledger): CheckSpec[] {
 }
 
 /** E-2: utgifter per anslagspost (and the printed sums) against the anslagsredovisning. */
-function e2(l: Ledger): CheckSpec[] {
+function e2(l: Ledger): (CheckSpec | NotApplicable)[] {
   const h = l.huvudbok;
   const a = l.anslagsredovisning;
-  if (!h?.konfig.anslag || !a) return [];
+  const subject = 'Utgifter per anslagspost enligt huvudboken';
+  if (!h) return notApplicable('E-2', subject, NO_BOOKS);
+  if (!h.konfig.anslag) return notApplicable('E-2', subject, 'huvudbok: anger ingen dimension för anslag (anslag:)');
+  if (!a) return notApplicable('E-2', subject, 'huvudboksmappen har ingen anslagsredovisning');
   const out: CheckSpec[] = [];
   const bokFor = (postId: string) => h.anslagsfigurer.get(postId);
   const sumCheck = (total: string | undefined, postIds: readonly string[], subject: string) => {
@@ -87,10 +93,13 @@ function strays(h: Huvudbok, rule: string, prefix: string, objectPrefix: string,
 }
 
 /** E-3: inkomster per inkomsttitel (and the sum) against the inkomsttitel table. */
-function e3(l: Ledger): CheckSpec[] {
+function e3(l: Ledger): (CheckSpec | NotApplicable)[] {
   const h = l.huvudbok;
   const it = l.anslagsredovisning?.inkomsttitlar;
-  if (!h?.konfig.inkomsttitlar || !it) return [];
+  const subject = 'Inkomster per inkomsttitel enligt huvudboken';
+  if (!h) return notApplicable('E-3', subject, NO_BOOKS);
+  if (!h.konfig.inkomsttitlar) return notApplicable('E-3', subject, 'huvudbok: anger ingen dimension för inkomsttitlar (inkomsttitlar:)');
+  if (!it) return notApplicable('E-3', subject, 'anslagsredovisningen har ingen redovisning mot inkomsttitlar');
   const out: CheckSpec[] = [];
   const parts: string[] = [];
   for (const t of it.titlar) {
@@ -107,13 +116,15 @@ function e3(l: Ledger): CheckSpec[] {
   return out;
 }
 
-/** D-9: an account with a balance that no line takes. */
-function d9(l: Ledger): CheckSpec[] {
+/** D-9: per year, the accounts with a balance that no line takes (their absolute sum must be zero). */
+function d9(l: Ledger): (CheckSpec | NotApplicable)[] {
   const h = l.huvudbok;
-  if (!h) return [];
-  return h.harledning.ar.flatMap((ar) =>
-    ar.omappade.map((k) => bookCheck(h, 'D-9', `bok.konto.${k.konto}.${arFor(l, ar.arsnr)}`, [], `Konto ${k.konto} ${k.namn} (${arFor(l, ar.arsnr)}) har saldo men hör till ingen rad i resultat- eller balansräkningen`)),
-  );
+  if (!h) return notApplicable('D-9', 'Konton utan rad i kontoplanen', NO_BOOKS);
+  return h.harledning.ar.map((ar) => {
+    const year = arFor(l, ar.arsnr);
+    const konton = ar.omappade.map((k) => `${k.konto} ${k.namn}`).join(', ');
+    return bookCheck(h, 'D-9', `bok.omappat.${year}`, [], `Konton med saldo ${year} som inte hör till någon rad i resultat- eller balansräkningen (summa av beloppen utan tecken)${konton ? `: ${konton}` : ''}`);
+  });
 }
 
 export const BOOK_RULES: readonly Rule[] = [

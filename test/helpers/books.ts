@@ -8,7 +8,7 @@
  */
 import type { Bokdata, Saldodata } from '../../src/books/derive.js';
 import { byggHuvudbok, type HuvudbokKonfig } from '../../src/books/huvudbok.js';
-import { kontoplanForLayout, standardMappningar, type Kontoplan, type Mappning } from '../../src/domain/kontoplan/index.js';
+import { kontoplanAv, kontoplanForLayout, type Kontoplan, type Mappning } from '../../src/domain/kontoplan/index.js';
 import type { Ledger } from '../../src/domain/model.js';
 import { parseIntervall } from '../../src/domain/kontoplan/index.js';
 
@@ -101,10 +101,10 @@ export function tinyKontoplan(egna: Record<string, string[]> = {}): Kontoplan {
   const own: Mappning[] = Object.entries(egna).flatMap(([rad, ranges]) =>
     ranges.map((r, i) => ({ intervall: parseIntervall(r) as { fran: string; till: string }, rad, kalla: { file: 'kontoplan.yaml', line: i + 1, column: 1 } })),
   );
-  return { version: version.id, egna: own, standard: standardMappningar(version) };
+  return kontoplanAv(version, 'ESV-2024', own);
 }
 
 /** The ledger with these books attached. */
 export function withBooks(ledger: Ledger, bok: Bokdata = tinyBok(), plan: Kontoplan = tinyKontoplan(), konfig: HuvudbokKonfig = TINY_KONFIG): Ledger {
-  return { ...ledger, huvudbok: byggHuvudbok(ledger, konfig, bok, plan, kontoplanForLayout('ESV-2024')!) };
+  return { ...ledger, huvudbok: byggHuvudbok(ledger, konfig, bok, plan) };
 }
