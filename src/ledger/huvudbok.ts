@@ -25,7 +25,7 @@ import {
   type Mappning,
 } from '../domain/kontoplan/index.js';
 import { ANSLAG_FALT, INKOMSTTITEL_FALT, type HuvudbokKonfig, type Objektkonfig } from '../books/huvudbok.js';
-import type { InputError } from './errors.js';
+import { inputError, type InputError, type Place } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';
 
 const text = z.string();
@@ -57,7 +57,7 @@ function intervals(texts: readonly string[], src: YamlSource, at: Path, errors: 
   const out: Kontointervall[] = [];
   texts.forEach((t, i) => {
     const r = parseIntervall(t);
-    if ('fel' in r) errors.push({ ...src.at([...at, i]), message: r.fel });
+    if ('fel' in r) errors.push(inputError(src.at([...at, i]), 'kontoplan.intervall', { text: t, fel: r.fel }));
     else out.push(r);
   });
   return out;
@@ -68,7 +68,7 @@ function objektKonfig(input: HuvudbokInput['anslag'], kind: 'anslag' | 'inkomstt
   const at: Path = ['huvudbok', kind];
   const fields: readonly string[] = kind === 'anslag' ? ANSLAG_FALT : INKOMSTTITEL_FALT;
   for (const m of input.objekt.matchAll(/\{([a-z0-9]+)(?::\d+)?\}/gu)) {
-    if (!fields.includes(m[1]!)) errors.push({ ...src.at([...at, 'objekt']), message: `okänt fält {${m[1]}} i objektformatet: förväntade ${fields.map((f) => `{${f}}`).join(', ')}` });
+    if (!fields.includes(m[1]!)) errors.push(inputError(src.at([...at, 'objekt']), 'huvudbok.okant_falt', { falt: m[1]!, giltiga: fields }));
   }
   const konton = input.konton ? intervals(input.konton, src, [...at, 'konton'], errors) : DEFAULT_KONTON[kind].map((k) => parseIntervall(k) as Kontointervall);
   return { dimension: input.dimension, format: input.objekt, konton };
@@ -86,18 +86,17 @@ export function huvudbokKonfig(input: HuvudbokInput, manifest: YamlSource, error
  * layout version. Unknown lines, malformed ranges and overlapping ranges of the file are
  * input errors; an overlap names both places.
  */
-export function kontoplan(layout: string, input: { src: YamlSource; data: KontoplanInput } | undefined, errors: InputError[]): Kontoplan | undefined {
-  const standard = kontoplanForLayout(layout);
-  if (!standard) return undefined;
+export function kontoplan(layout: string, input: { src: YamlSource; data: KontoplanInput } | undefined, at: Place, errors: InputError[]): Kontoplan | undefined {
   const grund = input?.data.grund;
-  const version = grund && grund !== 'ingen' ? KONTOPLAN_VERSIONS.get(grund) : standard;
+  const version = grund && grund !== 'ingen' ? KONTOPLAN_VERSIONS.get(grund) : kontoplanForLayout(layout) ?? (grund === 'ingen' ? [...KONTOPLAN_VERSIONS.values()][0] : undefined);
   if (!version) {
-    errors.push({ ...input!.src.at(['grund']), message: `okänd kontoplan "${grund}": förväntade ${[...KONTOPLAN_VERSIONS.keys()].join(', ')} eller ingen` });
+    if (grund) errors.push(inputError(input!.src.at(['grund']), 'kontoplan.okand_grund', { grund, giltiga: [...KONTOPLAN_VERSIONS.keys()] }));
+    else errors.push(inputError(at, 'kontoplan.saknas_for_layout', { layout }));
     return undefined;
   }
   const egna = input ? egnaMappningar(input.src, input.data, kontoplanAv(version, layout), errors) : [];
   for (const [a, b] of overlappningar(egna)) {
-    errors.push({ ...(a.kalla as { file: string; line: number; column: number }), message: `kontointervallet ${formatIntervall(a.intervall)} (${a.rad}) överlappar ${formatIntervall(b.intervall)} (${b.rad}) i ${formatKalla(b.kalla)}: ett konto får höra till en enda rad` });
+    errors.push(inputError(a.kalla as Place, 'kontoplan.overlapp', { intervall: formatIntervall(a.intervall), rad: a.rad, annat: formatIntervall(b.intervall), annanRad: b.rad, plats: formatKalla(b.kalla) }));
   }
   return kontoplanAv(version, layout, egna, grund === 'ingen');
 }
@@ -107,20 +106,20 @@ function egnaMappningar(src: YamlSource, data: KontoplanInput, plan: Kontoplan, 
   const out: Mappning[] = [];
   (data.rader ?? []).forEach((r, i) => {
     if (!lines.has(r.rad)) {
-      errors.push({ ...src.at(['rader', i, 'rad']), message: `okänd rad "${r.rad}": förväntade rr.<rad> eller br.<rad> för en rad utan summa i layouten ${plan.layout}` });
+      errors.push(inputError(src.at(['rader', i, 'rad']), 'kontoplan.okand_rad', { rad: r.rad, layout: plan.layout }));
       return;
     }
     r.konton.forEach((k, j) => {
       const at = src.at(['rader', i, 'konton', j]);
       const iv = parseIntervall(k);
-      if ('fel' in iv) errors.push({ ...at, message: iv.fel });
+      if ('fel' in iv) errors.push(inputError(at, 'kontoplan.intervall', { text: k, fel: iv.fel }));
       else out.push({ intervall: iv, rad: r.rad, kalla: at });
     });
   });
   (data.avslut ?? []).forEach((k, j) => {
     const at = src.at(['avslut', j]);
     const iv = parseIntervall(k);
-    if ('fel' in iv) errors.push({ ...at, message: iv.fel });
+    if ('fel' in iv) errors.push(inputError(at, 'kontoplan.intervall', { text: k, fel: iv.fel }));
     else out.push({ intervall: iv, rad: AVSLUT, kalla: at });
   });
   return out;

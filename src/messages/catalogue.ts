@@ -145,6 +145,20 @@ export const MESSAGES = {
   'avvikelse.okand_figur': (p: { figur: string }) => `okänd figur "${p.figur}" i känd avvikelse`,
   'avvikelse.okand_kontroll': (p: { kontroll: string }) =>
     `känd avvikelse för okänd kontroll "${p.kontroll}": förväntade ett kontroll-id som reconcile skriver ut, t.ex. A-1/rr.summa_verksamhetens_intakter.2024`,
+  // The general ledger (huvudbok: in ledger.yaml) and the kontoplan (kontoplan.yaml)
+  'kontoplan.intervall': (p: { text: string; fel: 'syntax' | 'langd' | 'ordning' }) =>
+    p.fel === 'syntax'
+      ? `förväntade ett konto eller ett kontointervall som "3011-3012", fick "${p.text}"`
+      : p.fel === 'langd'
+        ? `"${p.text}": intervallets gränser måste ha lika många siffror`
+        : `"${p.text}": intervallets övre gräns är lägre än den nedre`,
+  'kontoplan.okand_rad': (p: { rad: string; layout: string }) =>
+    `okänd rad "${p.rad}": förväntade rr.<rad> eller br.<rad> för en rad utan summa i layouten ${p.layout}`,
+  'kontoplan.overlapp': (p: { intervall: string; rad: string; annat: string; annanRad: string; plats: string }) =>
+    `kontointervallet ${p.intervall} (${p.rad}) överlappar ${p.annat} (${p.annanRad}) i ${p.plats}: ett konto får höra till en enda rad`,
+  'kontoplan.okand_grund': (p: { grund: string; giltiga: readonly string[] }) => `okänd kontoplan "${p.grund}": förväntade ${listOf([...p.giltiga, 'ingen'], 'eller')}`,
+  'kontoplan.saknas_for_layout': (p: { layout: string }) => `det finns ingen standardkontoplan för layouten ${p.layout}: ange grund: ingen och alla konton i kontoplan.yaml`,
+  'huvudbok.okant_falt': (p: { falt: string; giltiga: readonly string[] }) => `okänt fält {${p.falt}} i objektformatet: förväntade ${listOf(p.giltiga.map((f) => `{${f}}`), 'eller')}`,
 } as const satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

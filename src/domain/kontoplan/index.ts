@@ -61,14 +61,14 @@ export interface Kontoplan {
 
 const RANGE = /^(\d+)(?:\s*[-–]\s*(\d+))?$/u;
 
-/** Parses "3011-3012" or "1930"; a message (Swedish) when the text is not a range. */
-export function parseIntervall(text: string): Kontointervall | { fel: string } {
+/** Parses "3011-3012" or "1930"; what is wrong when the text is not a range. */
+export function parseIntervall(text: string): Kontointervall | { fel: 'syntax' | 'langd' | 'ordning' } {
   const m = RANGE.exec(text.trim());
-  if (!m) return { fel: `förväntade ett konto eller ett kontointervall som "3011-3012", fick "${text}"` };
+  if (!m) return { fel: 'syntax' };
   const fran = m[1]!;
   const till = m[2] ?? fran;
-  if (fran.length !== till.length) return { fel: `"${text}": intervallets gränser måste ha lika många siffror` };
-  if (till < fran) return { fel: `"${text}": intervallets övre gräns är lägre än den nedre` };
+  if (fran.length !== till.length) return { fel: 'langd' };
+  if (till < fran) return { fel: 'ordning' };
   return { fran, till };
 }
 
@@ -105,7 +105,7 @@ export function standardMappningar(version: KontoplanVersion): Mappning[] {
   const out: Mappning[] = [];
   const add = (text: string, rad: string) => {
     const r = parseIntervall(text);
-    if ('fel' in r) throw new Error(`kontoplan ${version.id}: ${r.fel}`);
+    if ('fel' in r) throw new Error(`kontoplan ${version.id}: ogiltigt intervall ${text} (${r.fel})`);
     out.push({ intervall: r, rad, kalla });
   };
   for (const r of version.rader) r.konton.forEach((k) => add(k, r.rad));
