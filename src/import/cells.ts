@@ -23,6 +23,11 @@ export interface Reading {
   /** Leading tokens that belong to the label, not to the figures. */
   readonly leftover: number;
   readonly cells: readonly Cell[];
+  /**
+   * Cells split where the print could be one number: a one- or two-digit number followed,
+   * after a single space, by a three-digit one ("6 568" read as 6 and 568).
+   */
+  readonly doubtfulSplits: number;
   /** Unusual readings cost: a dash read against its typical use, label digits. */
   readonly penalty: number;
 }
@@ -62,12 +67,21 @@ const isDash = (t: string) => /^[-–—]$/.test(t);
 const GROUP = /^\d{3}(?:,\d+)?$/;
 
 /** Every way the tokens [from, end) can be read as numbers and empty cells. */
-function partitions(t: Tokens, from: number, max: number, limit: number): { cells: Cell[]; penalty: number }[] {
-  const out: { cells: Cell[]; penalty: number }[] = [];
+interface Partition {
+  cells: Cell[];
+  penalty: number;
+  /** Token index where each cell starts. */
+  starts: number[];
+}
+
+function partitions(t: Tokens, from: number, max: number, limit: number): Partition[] {
+  const out: Partition[] = [];
+  const starts: number[] = [];
   const walk = (i: number, cells: Cell[], penalty: number) => {
     if (out.length >= limit || cells.length > max) return;
+    starts[cells.length] = i;
     if (i === t.tokens.length) {
-      out.push({ cells, penalty });
+      out.push({ cells, penalty, starts: starts.slice(0, cells.length) });
       return;
     }
     const tok = t.tokens[i]!;
@@ -118,7 +132,17 @@ export function readings(t: Tokens, min: number, max: number, labelNumber = fals
   const leftover = labelNumber && /^\d+$/.test(t.tokens[0] ?? '') ? 1 : 0;
   return partitions(t, leftover, max, 5000)
     .filter((p) => p.cells.length >= min)
-    .map((p) => ({ leftover, cells: p.cells, penalty: p.penalty }));
+    .map((p) => ({ leftover, cells: p.cells, penalty: p.penalty, doubtfulSplits: doubtful(t, p) }));
+}
+
+function doubtful(t: Tokens, p: Partition): number {
+  let n = 0;
+  for (let c = 1; c < p.cells.length; c++) {
+    const prev = t.tokens[p.starts[c]! - 1];
+    const here = t.tokens[p.starts[c]!]!;
+    if (prev && /^-?\d{1,2}$/.test(prev) && /^\d{3}$/.test(here) && !t.hard[p.starts[c]!] && p.starts[c]! - 1 === p.starts[c - 1]) n++;
+  }
+  return n;
 }
 
 /**

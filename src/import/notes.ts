@@ -7,6 +7,7 @@
 import type { SourceLine } from './source.js';
 import type { ImportedRow, ImportedTable, Section, Skipped } from './model.js';
 import { choose } from './cells.js';
+import { Decimal } from '../domain/amount.js';
 import { findColumns, isHeaderLine, joinLabel, numberBearing, readRow, uniqueIds, type Columns, type RawRow } from './rows.js';
 import { isContinuation } from './sections.js';
 import { key } from './statements.js';
@@ -77,7 +78,7 @@ export interface ReadTable {
  * of column years; column heads over consecutive lines add up; rows take ids from labels.
  */
 export function readTables(body: readonly SourceLine[], broken: boolean, skipped: Skipped[]): ReadTable[] {
-  const tables: { cols: Columns; rows: ImportedRow[]; ids: Set<string> }[] = [];
+  const tables: { cols: Columns; rows: (ImportedRow & { doubtful?: boolean })[]; ids: Set<string> }[] = [];
   let pending: SourceLine[] = [];
   for (const l of body) {
     if (!l.text || isContinuation(l.text)) continue;
@@ -90,6 +91,13 @@ export function readTables(body: readonly SourceLine[], broken: boolean, skipped
       pending = [];
       continue;
     }
+    if (cur && !cur.rows.length && !pending.length) {
+      const sub = subColumns(l.text, cur.cols);
+      if (sub) {
+        cur.cols = sub;
+        continue;
+      }
+    }
     const raw = cur ? readRow(l, cur.cols) : undefined;
     if (!raw || !cur) {
       if (numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, cur ? `antalet tal passar inte tabellens ${cur.cols.ids.length} kolumner, eller löptext` : 'tal utanför en tabell med kolumnrubriker'));
@@ -100,7 +108,25 @@ export function readTables(body: readonly SourceLine[], broken: boolean, skipped
     pending = [];
     if (row) cur.rows.push(row);
   }
-  return tables.filter((t) => t.rows.length);
+  const byNr = new Map(body.map((l) => [l.nr, l]));
+  return tables.map((t) => ({ cols: t.cols, rows: confirmBySums(t.rows, byNr, skipped) })).filter((t) => t.rows.length);
+}
+
+/**
+ * A line of words under the years that repeats per year ("Intäkter Kostnader Intäkter
+ * Kostnader" under "2024 2023"): each year has those columns.
+ */
+function subColumns(text: string, cols: Columns): Columns | undefined {
+  if (/\d/.test(text)) return undefined;
+  const words = text.split(/\s+/).filter(Boolean);
+  const k = cols.ids.length;
+  if (words.length < 2 * k || words.length % k) return undefined;
+  const per = words.length / k;
+  const names = words.slice(0, per);
+  if (!words.every((w, i) => w === names[i % per]) || !names.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return undefined;
+  const ids = cols.ids.flatMap((y) => names.map((n) => `${y}_${slugId(n)}`));
+  const rubriker = cols.rubriker.flatMap((y) => names.map((n) => `${n} ${y}`));
+  return { ...cols, ids, rubriker };
 }
 
 function mergeColumns(a: Columns, b: Columns): Columns {
@@ -108,12 +134,13 @@ function mergeColumns(a: Columns, b: Columns): Columns {
   return { ids, rubriker: [...a.rubriker, ...b.rubriker], note: a.note === 'none' ? b.note : a.note, unit: a.unit };
 }
 
-function tableRow(l: SourceLine, raw: RawRow, pending: readonly SourceLine[], broken: boolean, ids: Set<string>, skipped: Skipped[]): ImportedRow | undefined {
+function tableRow(l: SourceLine, raw: RawRow, pending: readonly SourceLine[], broken: boolean, ids: Set<string>, skipped: Skipped[]): (ImportedRow & { doubtful?: boolean }) | undefined {
   const c = choose(raw.candidates, key);
   if (!c.ok) {
     skipped.push(skip(l, `raden kan läsas på ${c.alternatives} sätt; utelämnad hellre än gissad`));
     return undefined;
   }
+
   const continuation = /^\p{Ll}/u.test(raw.label) || (pending.length > 0 && /[-,]$|\b(och|av|för|från|med|i|till|som|samt|enligt)$/.test(pending[pending.length - 1]!.text.trim()));
   const parts = continuation ? pending.slice(-1) : [];
   const label = joinLabel([...parts.map((p) => ({ text: p.text, trailingSpace: p.trailingSpace })), { text: c.value.label, trailingSpace: true }], broken);
@@ -125,5 +152,44 @@ function tableRow(l: SourceLine, raw: RawRow, pending: readonly SourceLine[], br
   let id = base;
   for (let n = 2; ids.has(id); n++) id = `${base}_${n}`;
   ids.add(id);
-  return { id, text: label, v: c.value.values.map((x) => x.printed), seed: String(l.nr), sida: l.page };
+  return { id, text: label, v: c.value.values.map((x) => x.printed), seed: String(l.nr), sida: l.page, ...(c.value.doubtfulSplits ? { doubtful: true } : {}) };
 }
+
+const SUM_LABEL = /^(summa|delsumma|totalt|total)\b/i;
+
+/**
+ * Rows read by splitting "6 568" into 6 and 568 are guesses unless a sum row below
+ * confirms them: the rows since the previous sum add up to it in every column. Confirmed
+ * rows stay; the others are left out and reported.
+ */
+function confirmBySums(rows: readonly (ImportedRow & { doubtful?: boolean })[], lines: ReadonlyMap<number, SourceLine>, skipped: Skipped[]): ImportedRow[] {
+  const keep = new Set<ImportedRow>();
+  let block: (ImportedRow & { doubtful?: boolean })[] = [];
+  for (const r of rows) {
+    if (!SUM_LABEL.test(r.text)) {
+      block.push(r);
+      continue;
+    }
+    const ok = !r.doubtful && block.length > 0 && addsUp(block, r);
+    for (const b of block) if (!b.doubtful || ok) keep.add(b);
+    if (!r.doubtful) keep.add(r);
+    block = [];
+  }
+  for (const b of block) if (!b.doubtful) keep.add(b);
+  for (const r of rows) {
+    if (keep.has(r)) continue;
+    const l = lines.get(Number(r.seed))!;
+    skipped.push(skip(l, 'osäker uppdelning i kolumner (ett tal kan vara delat) som ingen summarad bekräftar; utelämnad hellre än gissad'));
+  }
+  return rows.filter((r) => keep.has(r)).map(({ doubtful: _d, ...r }) => r);
+}
+
+function addsUp(block: readonly ImportedRow[], total: ImportedRow): boolean {
+  return (total.v ?? []).every((printed, col) => {
+    const want = amount(printed);
+    if (want === null) return true;
+    const sum = block.reduce((s, r) => s.plus(amount(r.v?.[col] ?? '–') ?? 0), new Decimal(0));
+    return sum.minus(want).abs().lte((block.length + 1) / 2);
+  });
+}
+const amount = (printed: string) => (printed === '–' ? null : new Decimal(printed.replace(/ /g, '')));

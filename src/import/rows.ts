@@ -42,7 +42,9 @@ export function readRow(line: SourceLine, cols: Columns): RawRow | undefined {
   const k = cols.ids.length;
   const max = k + (cols.note === 'none' ? 0 : 1);
   const candidates: Candidate[] = [];
+  const digits = MAX_DIGITS[cols.unit] ?? 13;
   for (const r of readings(t, k, max, WANTS_NUMBER.test(t.label))) {
+    if (r.cells.some((x) => x.digits > digits)) continue;
     const c = withNote(r, k, cols.note);
     if (!c) continue;
     const back = t.tokens.slice(0, r.leftover).join(' ');
@@ -51,6 +53,13 @@ export function readRow(line: SourceLine, cols: Columns): RawRow | undefined {
   if (!candidates.length) return undefined;
   return { line, label: cleanLabel(t.label), candidates };
 }
+
+/**
+ * The most integer digits an agency's figure can have in a unit: ten digits of tkr is ten
+ * thousand billion kronor, several times the state budget. A longer reading has run two
+ * columns together.
+ */
+const MAX_DIGITS: Readonly<Record<string, number>> = { tkr: 10, mnkr: 7, kr: 13 };
 
 function withNote(r: Reading, k: number, note: Columns['note']): Omit<Candidate, 'label'> | undefined {
   if (r.cells.length === k) return { ...r, values: r.cells };
@@ -78,13 +87,16 @@ export function numberBearing(text: string): boolean {
 /** "Avräkning med statsverket 20": a heading with its note reference (or "–"), not a row. */
 export const isNoteHeading = (text: string) => /^\D+\s(\d{1,2}|[-–—])$/.test(text);
 
-/** A table's column heads: the first line of the section with period years or dates. */
+/**
+ * A table's column heads: the first line of the section with period years or dates and
+ * little else: no figures, not a sentence, a few words besides the heads (a line of two or
+ * more dates may carry a designation such as "UO13 1:2 ap 1").
+ */
 export function findColumns(lines: readonly SourceLine[], noteDefault: 'first' | 'last' = 'first'): { cols: Columns; header: number } | undefined {
   for (let i = 0; i < lines.length && i < 60; i++) {
     const text = lines[i]!.text;
     const years = [...text.matchAll(COLUMN_HEAD)];
-    if (!years.length || splitTokens(text.replace(COLUMN_HEAD, '')).tokens.some((x) => /\d/.test(x))) continue;
-    if (years.length < 1) continue;
+    if (!years.length || !headerLike(text, years.length)) continue;
     const unit = unitOf(lines.slice(0, i + 1).map((l) => l.text).join(' '));
     const note = /\bnot\b/i.test(text) ? noteDefault : 'none';
     return {
@@ -93,6 +105,17 @@ export function findColumns(lines: readonly SourceLine[], noteDefault: 'first' |
     };
   }
   return undefined;
+}
+
+function headerLike(text: string, heads: number): boolean {
+  const rest = text.replace(COLUMN_HEAD, ' ');
+  // The heads end the line ("Specifikation 2024 2023"), unless it is a row of three or
+  // more dates; a year inside a sentence ("Omföring 2023 års ...") is no column head.
+  const afterLast = text.slice(text.lastIndexOf([...text.matchAll(COLUMN_HEAD)].at(-1)![0]) + 4).replace(/^-\d\d-\d\d|^\d/, '');
+  if (heads < 3 && /\p{L}/u.test(afterLast.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]/g, ''))) return false;
+  if (splitTokens(rest).tokens.some((x) => /\d/.test(x)) || /\.\s*$/.test(text)) return false;
+  const words = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return heads >= 2 ? words.length <= 12 : !/\d/.test(rest) && words.length <= 8;
 }
 
 export function unitOf(text: string): string {
