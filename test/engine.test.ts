@@ -17,6 +17,7 @@ import {
   loadSpec,
   removeLedgers,
   setFigure,
+  shiftFigure,
   tableOf,
   writeLedger,
   type LedgerSpec,
@@ -286,6 +287,21 @@ describe('the CLI (node dist/cli/main.js reconcile <dir> --no-xlsx)', () => {
     expect(run(dir, '--ignore-acknowledgements').code).toBe(1);
     // The reports of --no-xlsx runs: no workbook anywhere.
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+  }, 60_000);
+
+  it('a discrepancy of severity varning is reported but fails the run only with --strict', async () => {
+    // C-6 (varning): 500 of a post's tilldelning shown as omdisponerat instead, every sum kept.
+    const spec = baseSpec();
+    for (const row of ['anslag.uo8.1_2.ap1', 'anslag.uo8.summa', 'anslag.summa']) {
+      shiftFigure(spec, `${row}.tilldelning`, -500);
+      shiftFigure(spec, `${row}.omdisponerat`, 500);
+    }
+    const dir = await writeLedger(spec);
+    const lenient = run(dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.out).toContain('1 VARNING (underkänner körningen bara med --strict)');
+    expect(lenient.out).toContain('C-6/uo8.1_2 [C-6 varning]');
+    expect(run(dir, '--strict').code).toBe(1);
   }, 60_000);
 
   it('exits 2 for a ledger with an input error', async () => {

@@ -62,6 +62,8 @@ const CASES: Readonly<Record<string, RuleCase>> = {
     figure: 'anslag.uo8.1_1.summa.indragning',
     change: both(bump('anslag.uo8.1_1.summa.indragning', -1_000), bump('anslag.uo8.1_1.summa.ingaende_overforingsbelopp', 1_000)),
   },
+  // The Totalt column of the fee table no longer the sum of its areas (only A-21 reads the costs).
+  'A-21': { figure: 'avgifter.kostnader.tillstand', change: bump('avgifter.kostnader.tillstand', 1_000) },
   // A contingent liability printed negative.
   'A-20': { figure: 'br.ovriga_ansvarsforbindelser.2024', change: (s) => setFigure(s, 'br.ovriga_ansvarsforbindelser.2024', '-1 500') },
   'A-10': { figure: 'inkomsttitel.summa.inkomster', change: bump('inkomsttitel.summa.inkomster', 1_000) },

@@ -12,6 +12,7 @@ import { writeDiagnostic, writeStd } from '../io/std.js';
 import { EXIT } from './exit.js';
 import type { Ledger } from '../domain/model.js';
 import { plural } from '../messages/catalogue.js';
+import type { Reconciliation } from '../rules/types.js';
 
 export async function runCheck(dir: string): Promise<number> {
   const ledger = await loadLedger(dir);
@@ -56,7 +57,12 @@ export interface ReconcileArgs {
   readonly junit?: string;
   readonly ignoreAcknowledgements: boolean;
   readonly quiet: boolean;
+  /** Warnings (severity varning) fail the run too. */
+  readonly strict?: boolean;
 }
+
+/** Whether the run fails: an unacknowledged discrepancy of severity fel, or of any severity with --strict. */
+export const failsRun = (r: Reconciliation, strict = false) => r.checks.some((c) => c.status === 'discrepancy' && (strict || c.severity === 'fel'));
 
 /** File-name form of an agency name: lower case ASCII, dashes. */
 export const slug = (s: string) =>
@@ -84,7 +90,7 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
   // A report on standard output keeps it machine-readable: the summary goes to standard error.
   const summaryTo = reports.some((r) => r.target === STDOUT) ? 'stderr' : 'stdout';
   await writeStd(summaryTo, args.quiet ? text.split('\n\n')[0] + '\n' : text);
-  return result.summary.discrepancy > 0 ? EXIT.discrepancy : EXIT.ok;
+  return failsRun(result, args.strict) ? EXIT.discrepancy : EXIT.ok;
 }
 
 /** Two reports for standard output, or two for one file: a usage error's message. */

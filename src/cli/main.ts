@@ -44,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
           .option('json', { type: 'string', requiresArg: true, describe: 'Skriv JSON-rapporten hit (- för standard ut)' })
           .option('junit', { type: 'string', requiresArg: true, describe: 'Skriv JUnit XML hit (- för standard ut)' })
           .option('ignore-acknowledgements', { type: 'boolean', default: false, describe: 'Bortse från kända avvikelser (kanda_avvikelser)' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' }),
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Låt även varningar (allvarlighet varning) ge slutkod 1' }),
       async (args) => {
         code = await runReconcile({
           dir: args.ledgerDir,
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
           ...(args.junit !== undefined ? { junit: args.junit } : {}),
           ignoreAcknowledgements: args.ignoreAcknowledgements,
           quiet: args.quiet,
+          strict: args.strict,
         });
       },
     )
@@ -93,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .version(version())
     .epilog(
-      'Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse, 2 ogiltig indata eller användning, 3 internt fel (en bugg), ' +
+      'Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse (en varning bara med --strict), 2 ogiltig indata eller användning, 3 internt fel (en bugg), ' +
         '4 kunde inte skriva en rapport eller till standard ut/fel (miljön: full disk, behörighet, stängt rör), 130/143 avbruten (SIGINT/SIGTERM).\n' +
         'Rapporten "-" skrivs till standard ut; sammanfattningen går då till standard fel.',
     )

@@ -25,6 +25,8 @@ export interface Figure {
   readonly source: SourceRef;
   /** Human label: table title, row label and column heading. */
   readonly label: string;
+  /** True when the value is the printed amount negated by the table's sign convention (`tecken`). */
+  readonly negated?: boolean;
   /** Line range of the published text where the figure stands, when the ledger gives it. */
   readonly seed?: readonly [number, number];
 }
@@ -60,6 +62,8 @@ export interface Row {
   readonly specifies: readonly Term[];
   /** Declared: this row (a "varav" row) is at most these rows, column by column. */
   readonly atMost: readonly Term[];
+  /** Declared (`ingar_i`): the layout sum lines this row counts in, with its sign. */
+  readonly partOf: readonly Term[];
   readonly anslagspost?: string;
   /** A statement row outside the layout. */
   readonly own: boolean;
@@ -78,6 +82,10 @@ export interface Table {
   readonly rows: readonly Row[];
   /** Opening row of year N equals closing row of year N−1. */
   readonly periodisering: readonly { readonly opening: string; readonly closing: string }[];
+  /** Total columns declared once per table: the column is the signed sum of other columns, in every row. */
+  readonly columnSums: readonly { readonly column: string; readonly terms: readonly Term[] }[];
+  /** Column ids of this table → column ids of the tables its rows tie to (lika, specificerar, hogst). */
+  readonly columnMap: Readonly<Record<string, string>>;
   readonly file: string;
   readonly source: SourceRef;
 }
@@ -282,6 +290,8 @@ export interface LayoutLine {
   readonly sum?: readonly string[];
   /** The line's unit when it is not money (årsarbetskrafter: antal). */
   readonly unit?: UnitId;
+  /** Printed as a negative amount in the prescribed form (costs, amounts paid to the state budget). */
+  readonly negativ?: boolean;
 }
 
 export interface Layout {

@@ -15,6 +15,7 @@ import {
   type Beslut,
   type DeclaredTie,
   type Figure,
+  type LayoutLine,
   type FinansielltVillkor,
   type Note,
   type Ledger,
@@ -113,6 +114,7 @@ export function buildLedger(
     path: Path,
     label: string,
     seed?: string,
+    negate = false,
   ): string | undefined => {
     if (printed == null) return undefined;
     const at = src.at(path);
@@ -139,7 +141,8 @@ export function buildLedger(
       return undefined;
     }
     const s = seedRange(seed);
-    figures.set(id, { id, value: parsed.value, printed, unit, decimals: parsed.decimals, source: at, label, ...(s ? { seed: s } : {}) });
+    const value = negate ? parsed.value.neg() : parsed.value;
+    figures.set(id, { id, value, printed, unit, decimals: parsed.decimals, source: at, label, ...(s ? { seed: s } : {}), ...(negate ? { negated: true } : {}) });
     return id;
   };
 
@@ -221,10 +224,20 @@ export function buildLedger(
         err(src.at([...rp, 'v']), 'rad.antal_varden', { rad: `${t.id}.${r.id}`, forvantat: t.kolumner.length, fick: values.length });
         t.kolumner.slice(values.length).forEach((c) => reported.add(`${t.id}.${r.id}.${c.id}`));
       }
+      const partOf = asList(r.ingar_i).map(parseTerm);
+      partOf.forEach((term, k) => {
+        if (!layoutLines?.get(term.ref)?.sum) {
+          err(src.at(Array.isArray(r.ingar_i) ? [...rp, 'ingar_i', k] : [...rp, 'ingar_i']), 'ingar_i.ingen_summa', { rad: `${t.id}.${r.id}`, ref: term.ref, ...(layout ? { layout: m.layout } : {}) });
+        }
+      });
+      // A sign convention applies to a layout line the form prints negative, and to an own
+      // row that counts in such a line.
+      const negative = !!layoutLines?.get(line)?.negativ || partOf.some((p) => layoutLines?.get(p.ref)?.negativ);
+      const negate = t.tecken === 'kostnader_utan_minus' && negative;
       // Column ids are the user's: no plain object, where `__proto__` would vanish.
       const cells: Record<string, string> = Object.create(null);
       t.kolumner.forEach((c, ci) => {
-        const fid = figure(`${t.id}.${r.id}.${c.id}`, values[ci], rowUnit, src, [...rp, 'v', ci], `${t.titel} · ${r.text ?? r.id} · ${c.rubrik}`, r.seed);
+        const fid = figure(`${t.id}.${r.id}.${c.id}`, values[ci], rowUnit, src, [...rp, 'v', ci], `${t.titel} · ${r.text ?? r.id} · ${c.rubrik}`, r.seed, negate);
         if (fid) cells[c.id] = fid;
       });
       const sum = r.summa?.map(parseTerm);
@@ -256,6 +269,7 @@ export function buildLedger(
         equals,
         specifies,
         atMost,
+        partOf,
         ...(r.anslagspost ? { anslagspost: r.anslagspost } : {}),
         own: r.egen === 'true',
         heading: r.v === undefined,
@@ -263,13 +277,9 @@ export function buildLedger(
       });
     }
     checkSums(t, rows, base, src);
-    const periodisering = (t.periodisering ?? []).map((p, k) => {
-      for (const key of ['ingaende', 'utgaende'] as const) {
-        if (!rowIds.has(p[key])) err(src.at([...base, 'periodisering', k, key]), 'periodisering.okand_rad', { ref: p[key], tabell: t.id });
-      }
-      return { opening: p.ingaende, closing: p.utgaende };
-    });
+    if (t.tecken && !layout) err(src.at([...base, 'tecken']), 'tecken.ej_rapport', { tabell: t.id });
     return {
+      ...tableDeclarations(t, base, src, rowIds),
       id: t.id,
       title: t.titel,
       kind: t.typ,
@@ -277,7 +287,6 @@ export function buildLedger(
       ...(t.not ? { note: Number(t.not) } : {}),
       columns: t.kolumner.map((c) => ({ id: c.id, label: c.rubrik })),
       rows,
-      periodisering,
       file: src.file,
       source: src.at(base),
     };
@@ -313,6 +322,31 @@ export function buildLedger(
         }
       }
     }
+  }
+
+  /** What a table declares about its rows and columns: periodisering, column sums, column mapping. */
+  function tableDeclarations(t: TableInput, base: Path, src: YamlSource, rowIds: ReadonlySet<string>): Pick<Table, 'periodisering' | 'columnSums' | 'columnMap'> {
+    const periodisering = (t.periodisering ?? []).map((p, k) => {
+      for (const key of ['ingaende', 'utgaende'] as const) {
+        if (!rowIds.has(p[key])) err(src.at([...base, 'periodisering', k, key]), 'periodisering.okand_rad', { ref: p[key], tabell: t.id });
+      }
+      return { opening: p.ingaende, closing: p.utgaende };
+    });
+    const columnIds = new Set(t.kolumner.map((c) => c.id));
+    const column = (id: string, path: Path, what: string) => {
+      if (!columnIds.has(id)) err(src.at(path), 'kolumn.okand', { vad: what, tabell: t.id, kolumn: id, giltiga: [...columnIds] });
+    };
+    const columnSums = (t.kolumnsummor ?? []).map((k, i) => {
+      const p: Path = [...base, 'kolumnsummor', i];
+      column(k.kolumn, [...p, 'kolumn'], 'kolumnsummor');
+      const terms = k.summa.map(parseTerm);
+      terms.forEach((term, j) => column(term.ref, [...p, 'summa', j], 'kolumnsummor'));
+      return { column: k.kolumn, terms };
+    });
+    for (const key of Object.keys(t.kolumnmappning ?? {})) column(key, [...base, 'kolumnmappning', key], 'kolumnmappning');
+    // Column ids are the user's: no plain object, where `__proto__` would vanish.
+    const columnMap: Record<string, string> = Object.assign(Object.create(null), t.kolumnmappning);
+    return { periodisering, columnSums, columnMap };
   }
 
   function buildAnslag(a: AnslagsredovisningInput, src: YamlSource): Anslagsredovisning {
@@ -564,10 +598,10 @@ function collectNotes(declared: readonly Note[], tables: readonly Table[]): Note
   return notes.sort((a, b) => a.number - b.number);
 }
 
-/** Line ids of a layout, computed once per layout. */
-const layoutLineSets = new WeakMap<object, ReadonlySet<string>>();
-function layoutLineIds(layout: { readonly lines: readonly { readonly id: string }[] }): ReadonlySet<string> {
-  let ids = layoutLineSets.get(layout);
-  if (!ids) layoutLineSets.set(layout, (ids = new Set(layout.lines.map((l) => l.id))));
+/** The lines of a layout by id, computed once per layout. */
+const layoutLineMaps = new WeakMap<object, ReadonlyMap<string, LayoutLine>>();
+function layoutLineIds(layout: { readonly lines: readonly LayoutLine[] }): ReadonlyMap<string, LayoutLine> {
+  let ids = layoutLineMaps.get(layout);
+  if (!ids) layoutLineMaps.set(layout, (ids = new Map(layout.lines.map((l) => [l.id, l]))));
   return ids;
 }

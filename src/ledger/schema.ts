@@ -53,7 +53,12 @@ const rowSchema = z.strictObject({
   anslagspost: opt(text),
   rad: opt(id),
   egen: opt(bool),
+  /** The layout sum line(s) an agency's own row counts in: `summa_kostnader`, `-x` subtracts. */
+  ingar_i: opt(refs),
 });
+
+/** Sign conventions a statement may be printed in (layout lines marked `negativ`). */
+export const TECKEN = ['med_minus', 'kostnader_utan_minus'] as const;
 
 const tableSchema = z.strictObject({
   id,
@@ -65,6 +70,11 @@ const tableSchema = z.strictObject({
   kolumner: nonEmpty(z.strictObject({ id, rubrik: text })),
   rader: z.array(rowSchema),
   periodisering: opt(z.array(z.strictObject({ ingaende: id, utgaende: id }))),
+  tecken: opt(z.enum(TECKEN, { message: `förväntade ${TECKEN.join(' eller ')}` })),
+  /** Total columns: each row's cell in `kolumn` = Σ its cells in `summa` (`-x` subtracts). */
+  kolumnsummor: opt(z.array(z.strictObject({ kolumn: id, summa: nonEmpty(text) }))),
+  /** For ties to rows of other tables: this table's column → the other table's column id. */
+  kolumnmappning: opt(z.record(id, text)),
 });
 
 const tieSchema = z.strictObject({

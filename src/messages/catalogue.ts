@@ -129,6 +129,12 @@ export const MESSAGES = {
   'summa.okand_rad': (p: { rad: string; ref: string; tabell: string }) => `summa i ${p.rad}: okänd rad "${p.ref}": förväntade en rad i samma tabell (${p.tabell})`,
   'summa.cykel': (p: { tabell: string; rader: readonly string[] }) =>
     `summorna i tabell ${p.tabell} bildar en cirkel: ${[...p.rader, p.rader[0]].join(' → ')}; en summarad kan inte ingå i sig själv`,
+  'ingar_i.ingen_summa': (p: { rad: string; ref: string; layout?: string }) =>
+    `ingar_i i ${p.rad}: "${p.ref}" är ingen summarad i ${p.layout ? `layouten ${p.layout}` : 'en not eller tabell'}: förväntade en summarad som summa_kostnader`,
+  'tecken.ej_rapport': (p: { tabell: string }) =>
+    `tecken i tabell ${p.tabell}: gäller bara resultaträkning, balansräkning och finansieringsanalys; ange tecknet med lika: -<rad> i en not`,
+  'kolumn.okand': (p: { vad: string; tabell: string; kolumn: string; giltiga: readonly string[] }) =>
+    `${p.vad} i tabell ${p.tabell}: okänd kolumn "${p.kolumn}": förväntade en av ${p.giltiga.join(', ')}`,
   'periodisering.okand_rad': (p: { ref: string; tabell: string }) => `okänd rad "${p.ref}" i tabell ${p.tabell}`,
   'ref.okand_rad': (p: { vad: string; ref: string }) => `${p.vad}: okänd rad "${p.ref}": förväntade <tabell>.<rad> för en rad som finns`,
   'ref.okand_figur': (p: { vad: string; ref: string }) => `${p.vad}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`,

@@ -10,9 +10,14 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   const s = r.summary;
   const discrepancies = r.checks.filter((c) => c.status === 'discrepancy');
   const acknowledged = r.checks.filter((c) => c.status === 'acknowledged');
-  const verdict = discrepancies.length
-    ? `${discrepancies.length} AVVIKELSE${discrepancies.length > 1 ? 'R' : ''} ATT ÅTGÄRDA`
-    : 'ALLT STÄMMER' + (acknowledged.length ? ' (med kända avvikelser)' : '');
+  const errors = discrepancies.filter((c) => c.severity === 'fel').length;
+  const warnings = discrepancies.length - errors;
+  const warningText = `${warnings} VARNING${warnings > 1 ? 'AR' : ''}`;
+  const verdict = errors
+    ? `${errors} AVVIKELSE${errors > 1 ? 'R' : ''} ATT ÅTGÄRDA${warnings ? ` OCH ${warningText}` : ''}`
+    : warnings
+      ? `${warningText} (underkänner körningen bara med --strict)`
+      : 'ALLT STÄMMER' + (acknowledged.length ? ' (med kända avvikelser)' : '');
   const lines = [
     `avstämning · ${r.agency} ${r.year} · layout ${r.layout}`,
     `${verdict}`,

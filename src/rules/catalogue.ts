@@ -43,19 +43,37 @@ function equation(rule: string, subject: string, total: string | undefined, part
   return total && present.length ? [{ id: `${rule}/${total}`, rule, subject, relation: 'eq', left: [pos(total)], right: present.map(pos) }] : [];
 }
 
-/** Sum checks of rows over every column: `total = Σ terms`, terms as signed row ids. */
-function sumChecks(rule: string, t: Table, total: Row, terms: readonly Term[]): CheckSpec[] {
+type SignedRow = { readonly sign: 1 | -1; readonly row: Row };
+
+/** A declared `summa`'s rows: a term names a row by id, or else every row of that layout line. */
+function declaredParts(t: Table, terms: readonly Term[]): SignedRow[] {
   const rowById = new Map(t.rows.map((r) => [r.id, r]));
+  return terms.flatMap((term) => (rowById.has(term.ref) ? [rowById.get(term.ref)!] : rowsOf(t, term.ref)).map((row) => ({ sign: term.sign, row })));
+}
+
+/**
+ * A layout sum line's rows: every instance of each line it sums (whatever the rows' ids),
+ * and every row that declares it counts in the line (`ingar_i`).
+ */
+function layoutParts(t: Table, line: string, sum: readonly string[]): SignedRow[] {
+  const fromLines = sum.flatMap((s) => {
+    const sign = s.startsWith('-') ? -1 : 1;
+    return rowsOf(t, s.replace(/^-/, '')).map((row) => ({ sign, row }) as SignedRow);
+  });
+  const declared = t.rows.flatMap((row) => row.partOf.filter((p) => p.ref === line).map((p) => ({ sign: p.sign, row })));
+  return [...fromLines, ...declared];
+}
+
+/** Sum checks of rows over every column: `total = Σ parts`. */
+function sumChecks(rule: string, t: Table, total: Row, parts: readonly SignedRow[]): CheckSpec[] {
   const out: CheckSpec[] = [];
   for (const c of t.columns) {
     const left = total.cells[c.id];
     if (!left) continue;
     const right: Term[] = [];
-    for (const term of terms) {
-      for (const r of rowById.has(term.ref) ? [rowById.get(term.ref)!] : rowsOf(t, term.ref)) {
-        const f = r.cells[c.id];
-        if (f) right.push({ sign: term.sign, ref: f });
-      }
+    for (const { sign, row } of parts) {
+      const f = row.cells[c.id];
+      if (f) right.push({ sign, ref: f });
     }
     if (right.length) out.push({ id: `${rule}/${left}`, rule, subject: `${label(t, total)} (${c.label})`, relation: 'eq', left: [pos(left)], right });
   }
@@ -67,7 +85,8 @@ function rowTie(rule: string, a: { t: Table; r: Row }, b: { t: Table; r: Row }, 
   const out: CheckSpec[] = [];
   for (const c of a.t.columns) {
     const left = a.r.cells[c.id];
-    const right = b.r.cells[c.id];
+    // The declaring table's column mapping names the other table's column, else the same id.
+    const right = b.r.cells[a.t.columnMap[c.id] ?? c.id];
     if (left && right) {
       out.push({
         id: `${rule}/${left}~${right}`,
@@ -212,10 +231,7 @@ function layoutChecks(ledger: Ledger, kind: StatementKind, kinds: 'sum' | 'equal
   const rule = LAYOUT_SUM_RULE[kind];
   if (!rule) return [];
   if (kinds === 'sum') {
-    return layout.lines.flatMap((line) => {
-      const total = rowOf(t, line.id);
-      return line.sum && total ? sumChecks(rule, t, total, line.sum.map((s) => (s.startsWith('-') ? neg(s.slice(1)) : pos(s)))) : [];
-    });
+    return layout.lines.flatMap((line) => (line.sum ? rowsOf(t, line.id).flatMap((total) => sumChecks(rule, t, total, layoutParts(t, line.id, line.sum!))) : []));
   }
   if (kinds === 'equal') {
     return (layout.equal ?? []).flatMap((e) => {
@@ -367,7 +383,25 @@ export const RULES: readonly Rule[] = [
     severity: 'fel',
     source: 'Huvudbokens deklaration (summa:) av notens summarader',
     reads: 'Rader som huvudboken anger som summor, alla kolumner',
-    checks: (l) => l.tables.flatMap((t) => t.rows.flatMap((r) => (r.sum ? sumChecks('A-19', t, r, r.sum) : []))),
+    checks: (l) => l.tables.flatMap((t) => t.rows.flatMap((r) => (r.sum ? sumChecks('A-19', t, r, declaredParts(t, r.sum)) : []))),
+  },
+  {
+    id: 'A-21',
+    title: 'Summakolumn = summan av sina kolumner, på varje rad',
+    severity: 'fel',
+    source: 'Huvudbokens deklaration (kolumnsummor:), t.ex. Totalt i tabeller över avgiftsbelagd verksamhet',
+    reads: 'Rader i tabeller som anger kolumnsummor, alla kolumner',
+    checks: (l) =>
+      l.tables.flatMap((t) =>
+        t.columnSums.flatMap((cs) => {
+          const heading = t.columns.find((c) => c.id === cs.column)?.label ?? cs.column;
+          return t.rows.flatMap((r): CheckSpec[] => {
+            const total = r.cells[cs.column];
+            const right = cs.terms.flatMap((term) => (r.cells[term.ref] ? [{ sign: term.sign, ref: r.cells[term.ref]! }] : []));
+            return total && right.length ? [{ id: `A-21/${total}`, rule: 'A-21', subject: `${label(t, r)}: ${heading} = summan av kolumnerna`, relation: 'eq', left: [pos(total)], right }] : [];
+          });
+        }),
+      ),
   },
   {
     id: 'A-20',
@@ -538,7 +572,7 @@ export const RULES: readonly Rule[] = [
       return yearColumns(per.t).flatMap((y) => {
         const perFigure = lineCells(per.rows, y)[0];
         const aa = lineCell(l, aaLine as LineRef, y);
-        const costs = (costLines as readonly LineRef[]).map((c) => lineCell(l, c, y)).filter((f): f is string => !!f);
+        const costs = (costLines as readonly LineRef[]).flatMap(([kind, line]) => lineCells(rowsOf(statement(l, kind), line), y));
         return perFigure && aa && costs.length
           ? [{ id: `B-17/${perFigure}`, rule: 'B-17', subject: `Driftkostnad per årsarbetskraft ${y}`, relation: 'eq' as const, left: [pos(perFigure), pos(aa)], right: costs.map(neg), product: true }]
           : [];

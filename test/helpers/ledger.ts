@@ -386,6 +386,25 @@ function noter(): PlainMap {
         ],
         periodisering: [{ ingaende: 'oppna_ib', utgaende: 'oppna_ub' }],
       },
+      {
+        // Avgiftsbelagd verksamhet (full cost): Totalt = the two areas, declared once; its
+        // Totalt column ties to the resultaträkning's 2024 column through the column mapping.
+        id: 'avgifter',
+        titel: 'Avgiftsbelagd verksamhet',
+        typ: 'tabell',
+        kolumner: [
+          { id: 'tillstand', rubrik: 'Tillstånd' },
+          { id: 'register', rubrik: 'Register' },
+          { id: 'totalt', rubrik: 'Totalt' },
+        ],
+        kolumnsummor: [{ kolumn: 'totalt', summa: ['tillstand', 'register'] }],
+        kolumnmappning: { totalt: '2024' },
+        rader: [
+          row('intakter', 'Intäkter', ['3 000', '2 000', '5 000'], { lika: 'rr.intakter_av_avgifter' }),
+          row('kostnader', 'Kostnader', ['-2 800', '-1 900', '-4 700']),
+          row('resultat', 'Resultat', ['200', '100', '300']),
+        ],
+      },
     ],
     avstamningar: [
       {

@@ -8,7 +8,9 @@
  * A line with `sum` is printed as the algebraic sum of the listed lines (a leading
  * `-` subtracts). Lines a ledger omits count as zero, as the annual report omits lines
  * without amounts. `equal` lists pairs of lines that must agree (e.g. the two sides
- * of the balance sheet).
+ * of the balance sheet). `negativ` marks a line the prescribed form prints as a negative
+ * amount (costs, amounts paid to the state budget): a table declared `tecken:
+ * kostnader_utan_minus` prints these without the minus, and is normalised when loaded.
  */
 import type { Layout, LayoutVersion, LineRef, RuleLines } from '../model.js';
 
@@ -25,20 +27,20 @@ const rr: Layout = {
       id: 'summa_intakter', label: 'Summa verksamhetens intäkter',
       sum: ['intakter_av_anslag', 'intakter_av_avgifter', 'intakter_av_bidrag', 'finansiella_intakter'],
     },
-    { id: 'kostnader_for_personal', label: 'Kostnader för personal' },
-    { id: 'kostnader_for_lokaler', label: 'Kostnader för lokaler' },
-    { id: 'ovriga_driftkostnader', label: 'Övriga driftkostnader' },
-    { id: 'finansiella_kostnader', label: 'Finansiella kostnader' },
-    { id: 'avskrivningar', label: 'Avskrivningar och nedskrivningar' },
+    { id: 'kostnader_for_personal', label: 'Kostnader för personal', negativ: true },
+    { id: 'kostnader_for_lokaler', label: 'Kostnader för lokaler', negativ: true },
+    { id: 'ovriga_driftkostnader', label: 'Övriga driftkostnader', negativ: true },
+    { id: 'finansiella_kostnader', label: 'Finansiella kostnader', negativ: true },
+    { id: 'avskrivningar', label: 'Avskrivningar och nedskrivningar', negativ: true },
     {
-      id: 'summa_kostnader', label: 'Summa verksamhetens kostnader',
+      id: 'summa_kostnader', label: 'Summa verksamhetens kostnader', negativ: true,
       sum: ['kostnader_for_personal', 'kostnader_for_lokaler', 'ovriga_driftkostnader', 'finansiella_kostnader', 'avskrivningar'],
     },
     { id: 'verksamhetsutfall', label: 'Verksamhetsutfall', sum: ['summa_intakter', 'summa_kostnader'] },
     { id: 'resultat_fran_andelar', label: 'Resultat från andelar i hel- och delägda företag' },
     { id: 'uppbord_intakter', label: 'Intäkter av avgifter m.m. som inte disponeras' },
     { id: 'uppbord_skatteintakter', label: 'Skatteintäkter m.m.' },
-    { id: 'uppbord_medel_till_statens_budget', label: 'Medel som tillförts statens budget från uppbördsverksamhet' },
+    { id: 'uppbord_medel_till_statens_budget', label: 'Medel som tillförts statens budget från uppbördsverksamhet', negativ: true },
     {
       id: 'saldo_uppbord', label: 'Saldo uppbördsverksamhet',
       sum: ['uppbord_intakter', 'uppbord_skatteintakter', 'uppbord_medel_till_statens_budget'],
@@ -47,9 +49,9 @@ const rr: Layout = {
     { id: 'transf_medel_fran_myndigheter', label: 'Medel som erhållits från myndigheter för finansiering av bidrag' },
     { id: 'transf_ovriga_medel', label: 'Övriga erhållna medel för finansiering av bidrag' },
     { id: 'transf_finansiella_intakter', label: 'Finansiella intäkter (transfereringar)' },
-    { id: 'transf_finansiella_kostnader', label: 'Finansiella kostnader (transfereringar)' },
+    { id: 'transf_finansiella_kostnader', label: 'Finansiella kostnader (transfereringar)', negativ: true },
     { id: 'transf_fonder', label: 'Avsättning till/upplösning av fonder m.m. för transfereringsändamål' },
-    { id: 'transf_lamnade_bidrag', label: 'Lämnade bidrag' },
+    { id: 'transf_lamnade_bidrag', label: 'Lämnade bidrag', negativ: true },
     {
       id: 'saldo_transfereringar', label: 'Saldo transfereringar',
       sum: [
@@ -195,7 +197,7 @@ const fa: Layout = {
   title: 'Finansieringsanalys',
   source: 'FÅB bilaga 4 (ESVFA 2022:1)',
   lines: [
-    { id: 'drift_kostnader', label: 'Kostnader' },
+    { id: 'drift_kostnader', label: 'Kostnader', negativ: true },
     { id: 'drift_intakter_av_anslag', label: 'Intäkter av anslag' },
     { id: 'drift_intakter_av_avgifter', label: 'Intäkter av avgifter och andra ersättningar' },
     { id: 'drift_intakter_av_bidrag', label: 'Intäkter av bidrag' },
@@ -211,17 +213,17 @@ const fa: Layout = {
       id: 'kassaflode_drift', label: 'Kassaflöde från/till drift',
       sum: ['drift_kostnader', 'drift_summa_finansiering', 'drift_forandring_lager', 'drift_forandring_fordringar', 'drift_forandring_skulder'],
     },
-    { id: 'inv_finansiella', label: 'Investeringar i finansiella tillgångar' },
-    { id: 'inv_materiella', label: 'Investeringar i materiella tillgångar' },
-    { id: 'inv_immateriella', label: 'Investeringar i immateriella tillgångar' },
-    { id: 'inv_summa_utgifter', label: 'Summa investeringsutgifter', sum: ['inv_finansiella', 'inv_materiella', 'inv_immateriella'] },
+    { id: 'inv_finansiella', label: 'Investeringar i finansiella tillgångar', negativ: true },
+    { id: 'inv_materiella', label: 'Investeringar i materiella tillgångar', negativ: true },
+    { id: 'inv_immateriella', label: 'Investeringar i immateriella tillgångar', negativ: true },
+    { id: 'inv_summa_utgifter', label: 'Summa investeringsutgifter', negativ: true, sum: ['inv_finansiella', 'inv_materiella', 'inv_immateriella'] },
     { id: 'inv_lan_rgk', label: 'Lån från Riksgäldskontoret' },
-    { id: 'inv_amorteringar_rgk', label: '– amorteringar' },
+    { id: 'inv_amorteringar_rgk', label: '– amorteringar', negativ: true },
     { id: 'inv_andra_lan', label: 'Andra långfristiga lån' },
-    { id: 'inv_amorteringar_andra', label: '– amorteringar (andra lån)' },
+    { id: 'inv_amorteringar_andra', label: '– amorteringar (andra lån)', negativ: true },
     { id: 'inv_statskapital', label: 'Ökning/minskning av statskapital med medel som erhållits från/tillförts statens budget' },
     { id: 'inv_forsaljning', label: 'Försäljning av anläggningstillgångar' },
-    { id: 'inv_forsaljning_till_statens_budget', label: '– därav medel som tillförts statens budget' },
+    { id: 'inv_forsaljning_till_statens_budget', label: '– därav medel som tillförts statens budget', negativ: true },
     { id: 'inv_bidragsmedel', label: 'Bidragsmedel som erhållits för investeringar' },
     {
       id: 'inv_summa_finansiering', label: 'Summa medel som tillförts för finansiering av investeringar',
@@ -235,10 +237,10 @@ const fa: Layout = {
       id: 'kassaflode_investeringar', label: 'Kassaflöde från/till investeringar',
       sum: ['inv_summa_utgifter', 'inv_summa_finansiering', 'inv_forandring_fordringar_skulder'],
     },
-    { id: 'lan_nyutlaning', label: 'Nyutlåning' },
-    { id: 'lan_amorteringar', label: 'Amorteringar (utlåning)' },
-    { id: 'lan_rantekostnader', label: 'Räntekostnader (utlåning)' },
-    { id: 'lan_summa_utgifter', label: 'Summa låneutgifter', sum: ['lan_nyutlaning', 'lan_amorteringar', 'lan_rantekostnader'] },
+    { id: 'lan_nyutlaning', label: 'Nyutlåning', negativ: true },
+    { id: 'lan_amorteringar', label: 'Amorteringar (utlåning)', negativ: true },
+    { id: 'lan_rantekostnader', label: 'Räntekostnader (utlåning)', negativ: true },
+    { id: 'lan_summa_utgifter', label: 'Summa låneutgifter', negativ: true, sum: ['lan_nyutlaning', 'lan_amorteringar', 'lan_rantekostnader'] },
     { id: 'lan_finansiering', label: 'Summa medel som tillförts för finansiering av låneverksamhet' },
     { id: 'lan_forandring_fordringar_skulder', label: 'Förändring av kortfristiga fordringar och skulder (låneverksamhet)' },
     {
@@ -248,16 +250,16 @@ const fa: Layout = {
     { id: 'uppb_intakter', label: 'Intäkter av avgifter m.m. samt andra intäkter som inte disponeras av myndigheten' },
     { id: 'uppb_forandring_fordringar_skulder', label: 'Förändring av kortfristiga fordringar och skulder (uppbörd)' },
     { id: 'uppb_inbetalningar', label: 'Inbetalningar i uppbördsverksamhet', sum: ['uppb_intakter', 'uppb_forandring_fordringar_skulder'] },
-    { id: 'uppb_medel_till_statens_budget', label: 'Medel som tillförts statens budget från uppbördsverksamhet' },
+    { id: 'uppb_medel_till_statens_budget', label: 'Medel som tillförts statens budget från uppbördsverksamhet', negativ: true },
     {
       id: 'kassaflode_uppbord', label: 'Kassaflöde från/till uppbördsverksamhet',
       sum: ['uppb_inbetalningar', 'uppb_medel_till_statens_budget'],
     },
-    { id: 'transf_lamnade_bidrag', label: 'Lämnade bidrag' },
-    { id: 'transf_finansiella_kostnader', label: 'Finansiella kostnader (transfereringar)' },
+    { id: 'transf_lamnade_bidrag', label: 'Lämnade bidrag', negativ: true },
+    { id: 'transf_finansiella_kostnader', label: 'Finansiella kostnader (transfereringar)', negativ: true },
     { id: 'transf_forandring_fordringar_skulder', label: 'Förändring av kortfristiga fordringar och skulder (transfereringar)' },
     {
-      id: 'transf_utbetalningar', label: 'Utbetalningar i transfereringsverksamhet',
+      id: 'transf_utbetalningar', label: 'Utbetalningar i transfereringsverksamhet', negativ: true,
       sum: ['transf_lamnade_bidrag', 'transf_finansiella_kostnader', 'transf_forandring_fordringar_skulder'],
     },
     { id: 'transf_medel_fran_statens_budget', label: 'Medel som erhållits från statens budget för finansiering av bidrag' },

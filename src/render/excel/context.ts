@@ -54,7 +54,7 @@ export class Context {
     const f = id ? figureById(this.ledger, id) : undefined;
     if (!f || !f.value) return text('–', S.empty);
     if (!this.figures.has(f.id)) this.figures.set(f.id, at);
-    return num(toCellNumber(f.value), numberStyle(f.decimals, v));
+    return num(toCellNumber(f.value), numberStyle(f.decimals, f.negated ? { ...v, negated: true } : v));
   }
 
   /** A note reference: links to the note's tables, or to its line on the Noter index. */

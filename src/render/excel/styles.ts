@@ -9,6 +9,8 @@ export type CellStyle = Readonly<Partial<Style>>;
 
 /** Thousands separators and a minus sign; the locale decides the separator characters. */
 export const NUMFMT: readonly string[] = ['#,##0;-#,##0', '#,##0.0;-#,##0.0', '#,##0.00;-#,##0.00', '#,##0.000;-#,##0.000'];
+/** The same with the sections swapped: a negated figure shows with the sign it was printed with. */
+const NUMFMT_NEGATED: readonly string[] = NUMFMT.map((f) => f.split(';').reverse().join(';'));
 
 const BLACK = { argb: 'FF000000' };
 const FONT: Partial<Font> = { name: 'Calibri', size: 11, family: 2 };
@@ -74,6 +76,8 @@ export interface Variant {
   readonly bold?: boolean;
   readonly total?: boolean;
   readonly fill?: FillKey;
+  /** The value is the printed amount negated (a table's `tecken`): shown as printed. */
+  readonly negated?: boolean;
 }
 
 const cache = new Map<string, CellStyle>();
@@ -87,8 +91,10 @@ function memo(key: string, make: () => CellStyle): CellStyle {
 /** A number cell: `decimals` places, bold for totals, a top border for sum lines, a status fill. */
 export function numberStyle(decimals: number, v: Variant = {}): CellStyle {
   const d = Math.max(0, Math.min(decimals, NUMFMT.length - 1));
-  return memo(`n${d}${v.left ? 'l' : ''}${v.bold ? 'b' : ''}${v.total ? 't' : ''}${v.fill ?? ''}`, () => ({
-    numFmt: NUMFMT[d]!,
+  return memo(`n${d}${v.left ? 'l' : ''}${v.bold ? 'b' : ''}${v.total ? 't' : ''}${v.negated ? 'n' : ''}${v.fill ?? ''}`, () => ({
+    // A negated figure: the sections swap, so the cell holds the normalised value (formulas
+    // add it as such) and shows the amount as printed.
+    numFmt: (v.negated ? NUMFMT_NEGATED : NUMFMT)[d]!,
     font: v.bold ? FONT_BOLD : FONT,
     alignment: v.left ? LEFT : RIGHT,
     ...(v.total ? { border: TOTAL_BORDER } : {}),
