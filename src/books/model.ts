@@ -171,6 +171,8 @@ export interface Bok {
   objekt: Map<string, Map<string, Objekt>>;
   /** Σ #TRANS of year 0 per dimension → object → account, for postings naming the object. */
   objektRorelse: Map<string, Map<string, Map<string, Ore>>>;
+  /** Objects named in any object list: dimension → object code → first line naming it. */
+  objektAnvandning: Map<string, Map<string, number>>;
   /** #OIB/#OUB: year index → dimension → object → account. */
   objektSaldon: Map<number, Map<string, Map<string, Map<string, ObjektSaldo>>>>;
   psaldo: PeriodSaldo[];
@@ -227,6 +229,7 @@ export function tomBok(fil: string, kodning: Kodning): Bok {
     dimensioner: new Map(),
     objekt: new Map(),
     objektRorelse: new Map(),
+    objektAnvandning: new Map(),
     objektSaldon: new Map(),
     psaldo: [],
     pbudget: [],
