@@ -185,7 +185,6 @@ const isBalance = (acc) => acc[0] === '1' || acc[0] === '2';
 function* records(plan, opts, mov) {
   const faults = new Set(opts.faults ?? []);
   const y = plan.year;
-  if (!faults.has('flagga')) yield ['#FLAGGA', '0'];
   yield ['#PROGRAM', { q: plan.program[0] }, plan.program[1]];
   yield ['#FORMAT', 'PC8'];
   yield ['#GEN', `${y + 1}0215`, { q: 'sie-generate' }];
@@ -204,6 +203,7 @@ function* records(plan, opts, mov) {
 function* balances(plan, faults, mov) {
   const accounts = new Set([...Object.keys(plan.opening), ...mov.total.keys(), ...Object.keys(plan.previousResult)]);
   const first = [...accounts].filter(isBalance).sort()[0];
+  let resPlanted = false;
   for (const acc of [...accounts].sort()) {
     const ib = plan.opening[acc] ?? 0n;
     const m = mov.total.get(acc) ?? 0n;
@@ -215,7 +215,8 @@ function* balances(plan, faults, mov) {
     } else {
       const prev = plan.previousResult[acc];
       if (prev) yield ['#RES', '-1', acc, kr(prev)];
-      if (m) yield ['#RES', '0', acc, kr(m + (faults.has('res') ? 50n : 0n))];
+      if (m) yield ['#RES', '0', acc, kr(m + (faults.has('res') && !resPlanted ? 50n : 0n))];
+      if (m) resPlanted = true;
     }
   }
   let psaldoFault = faults.has('psaldo');
@@ -231,6 +232,7 @@ function* vouchers(plan, opts, faults) {
   const numbers = new Map();
   const n = opts.vouchers ?? 0;
   let i = 0;
+  let rtransPlanted = false;
   for (const v of allVouchers(plan, opts)) {
     i++;
     let nr = (numbers.get(v.series) ?? 0) + 1;
@@ -248,7 +250,10 @@ function* vouchers(plan, opts, faults) {
       if (v.correction && j === 0) {
         yield ['#BTRANS', account, list, kr(a + 100_00n), '', '', '', { q: 'Lisa Ek' }];
         yield ['#RTRANS', account, list, kr(a), '', '', '', { q: 'Lisa Ek' }];
-        if (faults.has('rtrans') && i === Math.floor(n / 4) + 1) continue;
+        if (faults.has('rtrans') && i > n / 4 && !rtransPlanted) {
+          rtransPlanted = true;
+          continue;
+        }
       }
       if (faults.has('quote') && i === 9 && j === 0) {
         yield ['#TRANS', account, list, kr(a), date, { raw: '"Avkortad text' }];
@@ -313,6 +318,8 @@ export function emitSie(plan, opts, sink) {
     out = '';
     crcText = '';
   };
+  // #FLAGGA first, then the opening #KSUMMA (as in the spec's example): #FLAGGA is not covered.
+  if (!faults.has('flagga')) out += '#FLAGGA 0\n';
   if (ksumma) out += '#KSUMMA\n';
   for (const rec of records(plan, opts, mov)) {
     const l = line(rec);

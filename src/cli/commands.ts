@@ -94,7 +94,7 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
 }
 
 /** Two reports for standard output, or two for one file: a usage error's message. */
-function targetClash(targets: readonly string[]): string | undefined {
+export function targetClash(targets: readonly string[]): string | undefined {
   if (targets.filter((t) => t === STDOUT).length > 1) return USAGE_MESSAGES['usage/stdout-twice']();
   const seen = new Map<string, string>();
   for (const t of targets.filter((x) => x !== STDOUT)) {

@@ -81,6 +81,26 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'sie <file>',
+      'Läs en huvudbok i SIE 4 (4E eller 4I) och pröva dess integritet (D-1–D-14): balanserade verifikationer, IB + transaktioner = UB, #KSUMMA m.m.',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'SIE-fil, t.ex. bokslut.se (CP437 eller UTF-8)' })
+          .option('json', { type: 'string', requiresArg: true, describe: 'Skriv JSON-rapporten hit (- för standard ut)' })
+          .option('junit', { type: 'string', requiresArg: true, describe: 'Skriv JUnit XML hit (- för standard ut)' })
+          .option('strict', { type: 'boolean', default: false, describe: 'Låt även varningar (D-10, D-11, D-12, D-14) ge slutkod 1' }),
+      async (args) => {
+        // The SIE reader and its libraries are loaded only for this command.
+        const { runSie } = await import('./sie.js');
+        code = await runSie({
+          file: args.file,
+          ...(args.json !== undefined ? { json: args.json } : {}),
+          ...(args.junit !== undefined ? { junit: args.junit } : {}),
+          strict: args.strict,
+        });
+      },
+    )
+    .command(
       'rules',
       'Lista regelkatalogen: id, allvarlighet, titel och källa för varje kontroll',
       (y) => y,
@@ -88,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
         code = await runRules();
       },
     )
-    .demandCommand(1, 'Ange ett kommando: check, reconcile, import eller rules.')
+    .demandCommand(1, 'Ange ett kommando: check, reconcile, import, sie eller rules.')
     .strict()
     .parserConfiguration({ 'boolean-negation': false })
     .help()

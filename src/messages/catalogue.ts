@@ -165,6 +165,33 @@ export const MESSAGES = {
   'kontoplan.okand_grund': (p: { grund: string; giltiga: readonly string[] }) => `okänd kontoplan "${p.grund}": förväntade ${listOf([...p.giltiga, 'ingen'], 'eller')}`,
   'kontoplan.saknas_for_layout': (p: { layout: string }) => `det finns ingen standardkontoplan för layouten ${p.layout}: ange grund: ingen och alla konton i kontoplan.yaml`,
   'huvudbok.okant_falt': (p: { falt: string; giltiga: readonly string[] }) => `okänt fält {${p.falt}} i objektformatet: förväntade ${listOf(p.giltiga.map((f) => `{${f}}`), 'eller')}`,
+
+  // SIE 4 files (avstamning sie)
+  'sie.ingen_post': (_: Record<string, never>) => 'raden ska börja med en post som #VER (eller vara tom)',
+  'sie.citat_oppet': (p: { falt: string }) => `citattecknet stängs aldrig: fältet ${p.falt} är avkortat`,
+  'sie.lista_oppen': (_: Record<string, never>) => 'objektlistan stängs aldrig med }',
+  'sie.klammer_utanfor_lista': (_: Record<string, never>) => 'oväntad } utanför en objektlista',
+  'sie.styrtecken': (_: Record<string, never>) => 'otillåtet styrtecken (ASCII 0–31 eller 127)',
+  'sie.lista_nastlad': (_: Record<string, never>) => 'objektlistor kan inte nästlas',
+  'sie.falt_saknas': (p: { falt: string }) => `${p.falt} saknas`,
+  'sie.belopp_ogiltigt': (p: { falt: string; varde: string }) => `${p.falt} ska vara ett belopp med högst två decimaler och punkt som decimaltecken, till exempel -1234.50; fick "${p.varde}"`,
+  'sie.belopp_plus': (p: { falt: string; varde: string }) => `${p.falt} får inte ha plustecken; fick "${p.varde}"`,
+  'sie.belopp_decimaler': (p: { falt: string; varde: string }) => `${p.falt} har fler än två decimaler; fick "${p.varde}"`,
+  'sie.datum_ogiltigt': (p: { falt: string; varde: string }) => `${p.falt} ska vara ett datum ÅÅÅÅMMDD; fick "${p.varde}"`,
+  'sie.period_ogiltig': (p: { falt: string; varde: string }) => `${p.falt} ska vara en period ÅÅÅÅMM; fick "${p.varde}"`,
+  'sie.arsnr_ogiltigt': (p: { varde: string }) => `årsnumret ska vara 0, -1, -2 …; fick "${p.varde}"`,
+  'sie.objektlista_saknas': (p: { falt: string }) => `${p.falt} ska vara en objektlista som {1 "100"} eller {}`,
+  'sie.objektlista_udda': (_: Record<string, never>) => 'objektlistan ska bestå av par: dimension och objekt',
+  'sie.ver_utan_klammer': (_: Record<string, never>) => '#VER ska följas av { ensam på nästa rad',
+  'sie.klammer_oppna': (_: Record<string, never>) => '{ ska stå ensam på sin rad, direkt efter #VER',
+  'sie.klammer_stang': (_: Record<string, never>) => '} ska stå ensam på sin rad och avsluta en verifikation',
+  'sie.trans_utanfor_ver': (p: { post: string }) => `${p.post} får bara stå inom en verifikations { }`,
+  'sie.post_i_ver': (p: { post: string }) => `${p.post} får inte stå inom en verifikation; saknas en }?`,
+  'sie.ver_oavslutad': (p: { rad: number }) => `verifikationen på rad ${p.rad} avslutas aldrig med }`,
+  'sie.konto_tomt': (_: Record<string, never>) => 'kontonumret är tomt',
+  'sie.kontotyp': (p: { varde: string }) => `kontotypen ska vara T, S, K eller I; fick "${p.varde}"`,
+  'sie.olasbar': (p: { orsak: string }) => `filen kan inte läsas: ${p.orsak}`,
+  'sie.fler_fel': (p: { antal: number; visade: number }) => `… och ${plural(p.antal, 'fel', 'fel')} till (bara de första ${p.visade} visas)`,
 } as const satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -8,13 +8,15 @@
  * accounts, objects and account-object pairs.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { InputError } from '../ledger/errors.js';
+import { sortErrors, type InputError } from '../ledger/errors.js';
 import { tomBok, tomtSaldo, type Bok, type KontoSaldo, type Kontotyp, type Ore } from '../books/model.js';
 import type { VerAvvikelse } from '../books/regler.js';
 import { ByteTable, Summor } from './bytes.js';
 import { Kontrollsummering } from './crc.js';
 import { Kodningsdetektor, avkoda } from './kodning.js';
-import { meddelande, type SieFelkod } from './meddelanden.js';
+import type { Message } from '../messages/catalogue.js';
+
+type SieFelkod = Extract<Message['code'], `sie.${string}`>;
 import { LISTA, Rad } from './rad.js';
 import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod } from './tal.js';
 import { byggBok, type Radata } from './bygg.js';
@@ -66,7 +68,7 @@ export class SieLasare {
   private iVer = 0;
   private ver = { serie: '', nr: '', datum: 0, datumText: '', textLangd: 0, summa: 0, stor: 0n };
   private readonly verText = Buffer.alloc(1024);
-  private rtrans: { konto: number; ore: number; stor: bigint; lista: string; kontoText: string } | null = null;
+  private rtrans: { konto: number; ore: number; stor: bigint; lista: string; kontoText: string; rad: number } | null = null;
   private readonly nyckel = Buffer.alloc(1024);
   private crc: Kontrollsummering | null = null;
 
@@ -104,17 +106,18 @@ export class SieLasare {
 
   /** The file has ended: close what is open and build the books. */
   avsluta(): SieLasning {
-    if (this.iVer) this.fel('SIE-21', this.radStart, { rad: this.iVer }, this.iVer);
-    if (this.vantarKlammer) this.fel('SIE-16', this.radStart, {}, this.vantarKlammer);
+    if (this.iVer) this.fel('sie.ver_oavslutad', 0, { rad: this.iVer }, this.iVer);
+    if (this.vantarKlammer) this.fel('sie.ver_utan_klammer', 0, {}, this.vantarKlammer);
     if (this.crc && this.d.ksumma) this.d.ksumma.beraknad = this.crc.summa;
     const kodning = this.detektor.kodning;
     const bok = byggBok(this.fil, kodning, this.d, ETIKETTER);
-    const fel = this.felrader.map((f) => ({
+    const fel = sortErrors(this.felrader.map((f) => ({
       file: this.fil,
       line: f.rad,
       column: kodning === 'utf-8' ? f.utf8Kolumn : f.byteKolumn,
-      message: `${meddelande(f.kod, f.varden)} [${f.kod}]`,
-    }));
+      code: f.kod,
+      params: f.varden,
+    }) as InputError));
     const avvikelser = this.d.avvikelser.map((a) => ({ ...a, serie: avkoda(a.serie, kodning), nr: avkoda(a.nr, kodning), text: avkoda(a.text, kodning), detalj: avkoda(a.detalj, kodning) }));
     return { bok, fel, felTotalt: this.felTotalt, avvikelser };
   }
@@ -127,42 +130,43 @@ export class SieLasare {
     if (c === 123 || c === 125) return this.klammer(c, s, e);
     if (c !== 35) {
       if (c === 0x1a && e === s + 1) return; // DOS end-of-file mark
-      return this.fel('SIE-01', s);
+      return this.fel('sie.ingen_post', s);
     }
     if (!this.r.las(buf, s, e)) return this.radfel(s);
     const r = this.r;
     const lab = this.etiketter.find(buf, r.start[0]!, r.slut[0]!);
-    if (this.forstaPost) {
+    // #FLAGGA comes first; an opening #KSUMMA may precede it (some writers put it there).
+    if (this.forstaPost && lab !== E['#KSUMMA']) {
       this.forstaPost = false;
       this.d.flaggaForst = lab === E['#FLAGGA'];
     }
     if (this.crc && lab !== E['#KSUMMA']) this.summera(buf);
     if (this.vantarKlammer) {
-      this.fel('SIE-16', s, {}, this.vantarKlammer);
+      this.fel('sie.ver_utan_klammer', s, {}, this.vantarKlammer);
       this.vantarKlammer = 0;
     }
     if (lab < 0) return this.okand(buf);
     if (this.rtrans && lab !== E['#TRANS']) this.rtransUtanPar();
     if (lab === E['#TRANS'] || lab === E['#RTRANS'] || lab === E['#BTRANS']) {
       this.d.poster[lab]!++;
-      if (!this.iVer) return this.fel('SIE-19', s, { post: ETIKETTER[lab]! });
+      if (!this.iVer) return this.fel('sie.trans_utanfor_ver', s, { post: ETIKETTER[lab]! });
       return this.trans(buf, lab === E['#TRANS'] ? TRANS : lab === E['#RTRANS'] ? RTRANS : BTRANS);
     }
-    if (this.iVer) this.fel('SIE-20', s, { post: ETIKETTER[lab]! });
+    if (this.iVer) this.fel('sie.post_i_ver', s, { post: ETIKETTER[lab]! });
     this.d.poster[lab]!++;
     this.post(buf, lab);
   }
 
   private klammer(c: number, s: number, e: number): void {
-    if (e !== s + 1) return this.fel(c === 123 ? 'SIE-17' : 'SIE-18', s + 1);
+    if (e !== s + 1) return this.fel(c === 123 ? 'sie.klammer_oppna' : 'sie.klammer_stang', s + 1);
     if (this.rtrans) this.rtransUtanPar();
     if (c === 123) {
-      if (!this.vantarKlammer) return this.fel('SIE-17', s);
+      if (!this.vantarKlammer) return this.fel('sie.klammer_oppna', s);
       this.iVer = this.vantarKlammer;
       this.vantarKlammer = 0;
       return;
     }
-    if (!this.iVer) return this.fel('SIE-18', s);
+    if (!this.iVer) return this.fel('sie.klammer_stang', s);
     this.stangVer();
   }
 
@@ -192,20 +196,20 @@ export class SieLasare {
   /** A mandatory field: null after reporting it missing. */
   private krav(i: number, falt: string): string | null {
     const v = this.t(i);
-    if (v === null) this.fel('SIE-07', this.r.slut[this.r.n - 1]!, { falt });
+    if (v === null) this.fel('sie.falt_saknas', this.r.bSlut[this.r.n - 1]!, { falt });
     return v;
   }
 
   private kol(i: number): number {
     const r = this.r;
-    return i < r.n ? r.start[i]! : r.slut[r.n - 1]!;
+    return i < r.n ? r.bStart[i]! : r.bSlut[r.n - 1]!;
   }
 
   private arsnr(i: number): number {
     const v = this.krav(i, 'årsnummer');
     if (v === null) return NaN;
     const n = lasArsnr(this.buf, this.r.start[i]!, this.r.slut[i]!);
-    if (Number.isNaN(n)) this.fel('SIE-13', this.kol(i), { varde: v });
+    if (Number.isNaN(n)) this.fel('sie.arsnr_ogiltigt', this.kol(i), { varde: v });
     return n;
   }
 
@@ -213,7 +217,7 @@ export class SieLasare {
     const v = valfritt ? this.t(i) : this.krav(i, falt);
     if (v === null || (valfritt && v === '')) return 0;
     const d = lasDatum(this.buf, this.r.start[i]!, this.r.slut[i]!);
-    if (d < 0) this.fel('SIE-11', this.kol(i), { falt, varde: v });
+    if (d < 0) this.fel('sie.datum_ogiltigt', this.kol(i), { falt, varde: v });
     return d;
   }
 
@@ -227,7 +231,7 @@ export class SieLasare {
     const ore = lasOre(this.buf, r.start[i]!, r.slut[i]!);
     const st = belopp.status;
     if (st === 'ok' || st === 'stort') return ore;
-    const kod: SieFelkod = st === 'plus' ? 'SIE-09' : st === 'decimaler' ? 'SIE-10' : 'SIE-08';
+    const kod: SieFelkod = st === 'plus' ? 'sie.belopp_plus' : st === 'decimaler' ? 'sie.belopp_decimaler' : 'sie.belopp_ogiltigt';
     this.fel(kod, r.start[i]! + belopp.kolumn, { falt, varde: this.t(i)! });
     return NaN;
   }
@@ -240,13 +244,13 @@ export class SieLasare {
   private lista(i: number, falt: string): [string, string][] | null {
     const r = this.r;
     if (i >= r.n || r.typ[i] !== LISTA) {
-      this.fel('SIE-14', this.kol(i), { falt });
+      this.fel('sie.objektlista_saknas', this.kol(i), { falt });
       return null;
     }
     const a = r.start[i]!;
     const b = r.slut[i]!;
     if ((b - a) % 2) {
-      this.fel('SIE-15', this.kol(i));
+      this.fel('sie.objektlista_udda', this.kol(i));
       return null;
     }
     const out: [string, string][] = [];
@@ -304,7 +308,7 @@ export class SieLasare {
   private kontoId(i: number): number {
     const r = this.r;
     if (i >= r.n || r.slut[i] === r.start[i] || r.typ[i] === LISTA) {
-      this.fel(i >= r.n ? 'SIE-07' : 'SIE-22', this.kol(i), { falt: 'kontonummer' });
+      this.fel(i >= r.n ? 'sie.falt_saknas' : 'sie.konto_tomt', this.kol(i), { falt: 'kontonummer' });
       return -1;
     }
     const d = this.d;
@@ -329,7 +333,7 @@ export class SieLasare {
     } else if (lab === E['#KTYP']) {
       const typ = this.krav(2, 'kontotyp');
       if (typ === null) return;
-      if (!/^[TSKI]$/.test(typ)) return this.fel('SIE-23', this.kol(2), { varde: typ });
+      if (!/^[TSKI]$/.test(typ)) return this.fel('sie.kontotyp', this.kol(2), { varde: typ });
       info.typ = typ as Kontotyp;
     } else if (lab === E['#ENHET']) info.enhet = this.krav(2, 'enhet');
     else {
@@ -409,7 +413,7 @@ export class SieLasare {
   private period(psaldo: boolean): void {
     const arsnr = this.arsnr(1);
     const per = this.krav(2, 'period');
-    if (per !== null && lasPeriod(this.buf, this.r.start[2]!, this.r.slut[2]!) < 0) this.fel('SIE-12', this.kol(2), { falt: 'perioden', varde: per });
+    if (per !== null && lasPeriod(this.buf, this.r.start[2]!, this.r.slut[2]!) < 0) this.fel('sie.period_ogiltig', this.kol(2), { falt: 'perioden', varde: per });
     const id = this.kontoId(3);
     const lista = this.lista(4, 'objekt');
     const ore = this.belopp(5, 'saldo');
@@ -476,12 +480,9 @@ export class SieLasare {
     if (!Number.isNaN(num)) s.senast = num;
   }
 
-  private avvikelse(slag: VerAvvikelse['slag'], ore: Ore, detalj: string): void {
+  private avvikelse(slag: VerAvvikelse['slag'], ore: Ore, detalj: string, rad = slag === 'obalans' ? this.iVer || this.rad : this.rad): void {
     const v = this.ver;
-    this.d.avvikelser.push({
-      slag, serie: v.serie, nr: v.nr, datum: v.datumText, text: this.verText.toString('latin1', 0, v.textLangd),
-      belopp: ore, rad: slag === 'obalans' ? this.iVer || this.rad : this.rad, detalj,
-    });
+    this.d.avvikelser.push({ slag, serie: v.serie, nr: v.nr, datum: v.datumText, text: this.verText.toString('latin1', 0, v.textLangd), belopp: ore, rad, detalj });
   }
 
   private trans(buf: Buffer, slag: number): void {
@@ -489,20 +490,20 @@ export class SieLasare {
     if (slag === BTRANS) return void d.antalBtrans++;
     const id = this.kontoId(1);
     const r = this.r;
-    if (r.n < 3 || r.typ[2] !== LISTA) return this.fel('SIE-14', this.kol(2), { falt: 'objektlistan' });
-    if ((r.slut[2]! - r.start[2]!) % 2) return this.fel('SIE-15', this.kol(2));
+    if (r.n < 3 || r.typ[2] !== LISTA) return this.fel('sie.objektlista_saknas', this.kol(2), { falt: 'objektlistan' });
+    if ((r.slut[2]! - r.start[2]!) % 2) return this.fel('sie.objektlista_udda', this.kol(2));
     const ore = this.belopp(3, 'beloppet');
     if (r.n > 4 && r.slut[4]! > r.start[4]!) this.transdatum();
     if (id < 0 || Number.isNaN(ore)) return;
     const stor = belopp.status === 'stort' ? belopp.stort : 0n;
     if (slag === RTRANS) {
       d.antalRtrans++;
-      this.rtrans = { konto: id, ore, stor, lista: this.listnyckel(), kontoText: this.t(1)! };
+      this.rtrans = { konto: id, ore, stor, lista: this.listnyckel(), kontoText: this.t(1)!, rad: this.rad };
     } else if (this.rtrans) {
       const p = this.rtrans;
       this.rtrans = null;
       if (p.konto === id && p.ore === ore && p.stor === stor && p.lista === this.listnyckel()) return;
-      this.avvikelse('rtrans', 0n, p.kontoText);
+      this.avvikelse('rtrans', 0n, p.kontoText, p.rad);
     } else d.antalTrans0++;
     this.bokfor(buf, id, ore, stor);
   }
@@ -510,7 +511,8 @@ export class SieLasare {
   private transdatum(): void {
     const td = this.datum(4, 'transaktionsdatum', true);
     const rar0 = this.d.rar0;
-    if (rar0 && td > 0 && (td < rar0[0] || td > rar0[1])) this.avvikelse('transdatum', 0n, String(td));
+    // A transdat equal to the voucher's date adds nothing to the voucher's own finding.
+    if (rar0 && td > 0 && td !== this.ver.datum && (td < rar0[0] || td > rar0[1])) this.avvikelse('transdatum', 0n, String(td));
   }
 
   private listnyckel(): string {
@@ -562,14 +564,14 @@ export class SieLasare {
   private rtransUtanPar(): void {
     const p = this.rtrans!;
     this.rtrans = null;
-    this.avvikelse('rtrans', 0n, p.kontoText);
+    this.avvikelse('rtrans', 0n, p.kontoText, p.rad);
   }
 
   // ---- errors ---------------------------------------------------------------------------
 
   private radfel(s: number): void {
     const f = this.r.fel!;
-    const kod: SieFelkod = f === 'citat' ? 'SIE-02' : f === 'lista' ? 'SIE-03' : f === 'klammer' ? 'SIE-04' : f === 'styrtecken' ? 'SIE-05' : 'SIE-06';
+    const kod: SieFelkod = f === 'citat' ? 'sie.citat_oppet' : f === 'lista' ? 'sie.lista_oppen' : f === 'klammer' ? 'sie.klammer_utanfor_lista' : f === 'styrtecken' ? 'sie.styrtecken' : 'sie.lista_nastlad';
     const pos = s + this.r.felKolumn - 1;
     this.fel(kod, pos, { falt: this.r.n > 0 ? `efter ${this.buf.toString('latin1', this.r.start[0]!, this.r.slut[0]!)}` : '' });
   }

@@ -37,6 +37,9 @@ export class Rad {
   start = new Int32Array(32);
   slut = new Int32Array(32);
   typ = new Uint8Array(32);
+  /** Per field: byte range in the line, delimiters included (for error columns). */
+  bStart = new Int32Array(32);
+  bSlut = new Int32Array(32);
   /** Object list items (alternating dimension, object): byte ranges. */
   no = 0;
   oStart = new Int32Array(32);
@@ -77,7 +80,7 @@ export class Rad {
       if (k === CONTROL) return this.stopp('styrtecken', i, s);
       if (k === OPEN && iLista) return this.stopp('nastlad', i, s);
     }
-    this.push(b, i, BAR, iLista);
+    this.push(b, i, BAR, iLista, b, i);
     return i;
   }
 
@@ -88,7 +91,7 @@ export class Rad {
       const c = buf[i]!;
       const k = CLASS[c]!;
       if (k === QUOTE) {
-        this.push(open + 1, w, CITAT, iLista);
+        this.push(open + 1, w, CITAT, iLista, open, i + 1);
         return i + 1;
       }
       if (k === BACKSLASH && i + 1 < e && buf[i + 1] === 34) i++;
@@ -106,7 +109,7 @@ export class Rad {
       const k = CLASS[buf[i]!]!;
       if (k === SPACE) i++;
       else if (k === CLOSE) {
-        this.pushField(first, this.no, LISTA);
+        this.pushField(first, this.no, LISTA, open, i + 1);
         return i + 1;
       } else if (k === QUOTE) i = this.citat(buf, i, e, s, true);
       else if (k === OPEN) i = this.stopp('nastlad', i, s);
@@ -117,8 +120,8 @@ export class Rad {
     return this.stopp('lista', open, s);
   }
 
-  private push(b: number, e: number, typ: number, iLista: boolean): void {
-    if (!iLista) return this.pushField(b, e, typ);
+  private push(b: number, e: number, typ: number, iLista: boolean, bs: number, be: number): void {
+    if (!iLista) return this.pushField(b, e, typ, bs, be);
     if (this.no === this.oStart.length) {
       this.oStart = grow(this.oStart);
       this.oSlut = grow(this.oSlut);
@@ -127,16 +130,20 @@ export class Rad {
     this.oSlut[this.no++] = e;
   }
 
-  private pushField(b: number, e: number, typ: number): void {
+  private pushField(b: number, e: number, typ: number, bs: number, be: number): void {
     if (this.n === this.start.length) {
       this.start = grow(this.start);
       this.slut = grow(this.slut);
+      this.bStart = grow(this.bStart);
+      this.bSlut = grow(this.bSlut);
       const t = new Uint8Array(this.typ.length * 2);
       t.set(this.typ);
       this.typ = t;
     }
     this.start[this.n] = b;
     this.slut[this.n] = e;
+    this.bStart[this.n] = bs;
+    this.bSlut[this.n] = be;
     this.typ[this.n++] = typ;
   }
 }

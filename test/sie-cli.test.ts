@@ -1,0 +1,134 @@
+/**
+ * `avstamning sie` through the built command line: every syntax-error kind with its message,
+ * position and exit 2; every fault the generator plants with its rule, file:line and exit
+ * code; CP437 and UTF-8; the JSON report's shape. Build first: `npx tsc -p tsconfig.json`.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { BAS, cp437 } from './sie-rules.test.js';
+// @ts-expect-error a plain ES module without types
+import { FAULTS, generateSie, standardPlan } from '../bench/sie-generate.mjs';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'avstamning-sie-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function sie(name: string, content: Buffer, ...extra: string[]) {
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  return { file, ...(await runCli(['sie', file, ...extra])) };
+}
+
+/** [kind, line of the base replaced (by its text), replacement, expected line:column, message] */
+const SYNTAX: [string, string, string, string, string][] = [
+  ['unterminated quote', '#FNAMN "Myndigheten för prov"', '#FNAMN "Myndigheten', '6:8', 'citattecknet stängs aldrig: fältet efter #FNAMN är avkortat'],
+  ['unterminated object list', '#TRANS 5011 {} 300.00', '#TRANS 5011 {1 "A" 300.00', '27:13', 'objektlistan stängs aldrig med }'],
+  ['stray closing brace', '#TRANS 5011 {} 300.00', '#TRANS 5011 } 300.00', '27:13', 'oväntad } utanför en objektlista'],
+  ['control character', '#KONTO 1930 "Räntekonto"', '#KONTO 1930 "Ränte\u0001konto"', '9:19', 'otillåtet styrtecken (ASCII 0–31 eller 127)'],
+  ['nested object list', '#TRANS 5011 {} 300.00', '#TRANS 5011 {1 {2}} 300.00', '27:16', 'objektlistor kan inte nästlas'],
+  ['missing amount', '#TRANS 5011 {} 300.00', '#TRANS 5011 {}', '27:15', 'beloppet saknas'],
+  ['not an amount', '#TRANS 5011 {} 300.00', '#TRANS 5011 {} 300,00', '27:19', 'beloppet ska vara ett belopp med högst två decimaler och punkt som decimaltecken, till exempel -1234.50; fick "300,00"'],
+  ['plus sign', '#TRANS 5011 {} 300.00', '#TRANS 5011 {} +300.00', '27:16', 'beloppet får inte ha plustecken; fick "+300.00"'],
+  ['three decimals', '#TRANS 5011 {} 300.00', '#TRANS 5011 {} 300.001', '27:22', 'beloppet har fler än två decimaler; fick "300.001"'],
+  ['invalid date', '#VER A 1 20240105', '#VER A 1 20240230', '25:10', 'verifikationsdatum ska vara ett datum ÅÅÅÅMMDD; fick "20240230"'],
+  ['invalid period', '#PSALDO 0 202401 5011', '#PSALDO 0 202413 5011', '23:11', 'perioden ska vara en period ÅÅÅÅMM; fick "202413"'],
+  ['invalid year index', '#RAR -1 20230101', '#RAR x 20230101', '8:6', 'årsnumret ska vara 0, -1, -2 …; fick "x"'],
+  ['no object list', '#TRANS 5011 {} 300.00', '#TRANS 5011 300.00', '27:13', 'objektlistan ska vara en objektlista som {1 "100"} eller {}'],
+  ['odd object list', '#TRANS 5011 {} 300.00', '#TRANS 5011 {1} 300.00', '27:13', 'objektlistan ska bestå av par: dimension och objekt'],
+  ['bad account type', '#KONTO 5011 "Lokalhyra"', '#KONTO 5011 "Lokalhyra"\r\n#KTYP 5011 X', '13:12', 'kontotypen ska vara T, S, K eller I; fick "X"'],
+  ['text outside a record', '#SIETYP 4', 'SIETYP 4', '5:1', 'raden ska börja med en post som #VER (eller vara tom)'],
+];
+
+describe('syntax errors: exit 2 with file:line:column and the message', () => {
+  it.each(SYNTAX)('%s', async (_kind, from, to, at, message) => {
+    expect(BAS).toContain(from);
+    const r = await sie('syntax.se', cp437(BAS.replace(from, to)));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('    at ');
+    expect(r.stderr).toContain(`  ${r.file}:${at}: ${message}\n`);
+  });
+
+  it('block structure: #VER without {, } without #VER, a record inside a voucher, an open voucher at the end', async () => {
+    const text = ['#FLAGGA 0', '#VER A 1 20240101', '#TRANS 1930 {} 1', '}', '#VER A 2 20240101', '{', '#KONTO 1930 x', '#TRANS 1930 {} 0'].join('\n');
+    const r = await sie('block.se', Buffer.from(text));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n').slice(1)).toEqual([
+      `  ${r.file}:2:1: #VER ska följas av { ensam på nästa rad`,
+      `  ${r.file}:3:1: #TRANS får bara stå inom en verifikations { }`,
+      `  ${r.file}:4:1: } ska stå ensam på sin rad och avsluta en verifikation`,
+      `  ${r.file}:5:1: verifikationen på rad 5 avslutas aldrig med }`,
+      `  ${r.file}:7:1: #KONTO får inte stå inom en verifikation; saknas en }?`,
+    ]);
+  });
+
+  it('reports every error at once, and a missing file as unreadable input', async () => {
+    const r = await sie('many.se', Buffer.from('#FLAGGA 0\n#RAR 0 2024 20241231\n#IB 0 1930 1,5\n'));
+    expect(r.stderr).toContain(':2:8: startdatum ska vara');
+    expect(r.stderr).toContain(':3:13: saldo ska vara ett belopp');
+    const missing = await runCli(['sie', path.join(dir, 'finns-inte.se')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('filen kan inte läsas: filen finns inte');
+  });
+});
+
+describe('planted faults: the rule, file:line and exit code', () => {
+  const EXPECT: Record<string, [RegExp, number]> = {
+    unbalanced: [/✗ D-3\/\w+\/\d+\/\d+ \(.*:\d+\): verifikation .* balanserar inte: summan är 0\.01 kr/, 1],
+    unbalanced10: [/✗ D-3\//, 1],
+    rtrans: [/✗ D-4\/\w+\/\d+\/\d+ \(.*:\d+\): #RTRANS på konto \d+/, 1],
+    undeclared: [/✗ D-5\/9999 \(.*:\d+\)/, 1],
+    ub: [/✗ D-6\/1110 \(.*:\d+\)/, 1],
+    res: [/✗ D-7\/3011 \(.*:\d+\)/, 1],
+    trialbalance: [/✗ D-8\/IB/, 1],
+    psaldo: [/! D-10\/0\/\d+ \(.*:\d+\)/, 0],
+    ib: [/! D-11\/1110 \(.*:\d+\)/, 1],
+    date: [/! D-12\/\w+\/\d+\/\d+ \(.*:\d+\): .*utanför räkenskapsåret/, 0],
+    order: [/! D-12\/\w+\/1\/\d+ \(.*:\d+\): .*numren ska vara stigande/, 0],
+    ksumma: [/✗ D-13 \(.*:\d+\): #KSUMMA är \d+ men kontrollsumman/, 1],
+    truncated: [/✗ D-13 \(.*:2\): .*avkortad/, 1],
+    object: [/! D-14\/20\/9:9 \(.*:\d+\)/, 0],
+    flagga: [/✗ D-1\/#FLAGGA/, 1],
+    quote: [/:\d+:\d+: citattecknet stängs aldrig/, 2],
+    decimals: [/:\d+:\d+: beloppet har fler än två decimaler/, 2],
+    brace: [/:\d+:1: #VER får inte stå inom en verifikation/, 2],
+  };
+  it('covers every fault kind the generator knows', () => {
+    expect(Object.keys(EXPECT).sort()).toEqual(Object.keys(FAULTS).sort());
+  });
+  it.each(Object.entries(EXPECT))('%s', async (fault, [pattern, code]) => {
+    const r = await sie(`${fault}.se`, generateSie(standardPlan(), { vouchers: 300, seed: 3, faults: [fault] }));
+    expect(r.code, r.stdout + r.stderr).toBe(code);
+    expect(r.stdout + r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toContain('internt fel');
+    if (code === 0) expect((await runCli(['sie', r.file, '--strict'])).code).toBe(1);
+  });
+  it('10 % unbalanced: every one listed', async () => {
+    const r = await sie('u10.se', generateSie(standardPlan(), { vouchers: 1000, seed: 5, faults: ['unbalanced10'] }), '--json', path.join(dir, 'u10.json'));
+    const json = JSON.parse(await readFile(path.join(dir, 'u10.json'), 'utf8'));
+    expect(json.checks.filter((c: { rule: string }) => c.rule === 'D-3')).toHaveLength(100);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('clean files', () => {
+  for (const utf8 of [false, true]) {
+    it(`${utf8 ? 'UTF-8' : 'CP437'} with #KSUMMA: exit 0, the encoding detected, JSON as documented`, async () => {
+      const json = path.join(dir, `clean-${utf8}.json`);
+      const r = await sie(`clean-${utf8}.se`, generateSie(standardPlan(), { vouchers: 500, seed: 9, utf8 }), '--json', json, '--junit', path.join(dir, 'c.xml'));
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('Myndigheten för syntetiska böcker');
+      const j = JSON.parse(await readFile(json, 'utf8'));
+      expect(j.summary).toMatchObject({ vouchers: 500, encoding: utf8 ? 'utf-8' : 'cp437', type: '4E' });
+      expect(j.summary.transactions).toBeGreaterThan(1000);
+      expect(j.balances.find((b: { account: string }) => b.account === '1110')).toEqual({ account: '1110', name: 'Byggnader, mark och annan fast egendom', ib: '5000000.00', movement: '0.00', ub: '5000000.00', res: null });
+      expect(j.checks.map((c: { id: string; status: string }) => `${c.id} ${c.status}`)).toContain('D-13 ok');
+      for (const c of j.checks) expect(Object.keys(c)).toEqual(['id', 'rule', 'status', 'difference', 'source', 'message']);
+    });
+  }
+});
