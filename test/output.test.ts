@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatOutputError, OutputError, type OutputErrorCode } from '../src/io/errors.js';
+import { formatOutputError, OutputError, type OutputCode } from '../src/io/errors.js';
 import { NODE_FS, writeReportSet, type FileSystem, type Report } from '../src/io/report-set.js';
 import { writeStd } from '../src/io/std.js';
 import { CLI, ROOT, runCli, type CliResult } from './helpers/cli.js';
@@ -228,7 +228,7 @@ function faulty(call: keyof FileSystem, errno: string, nth = 1): FileSystem {
 
 const text = (target: string, body: string): Report => ({ target, write: (out) => void out.write(body) });
 
-async function expectFault(run: Promise<unknown>, code: OutputErrorCode, message: string): Promise<void> {
+async function expectFault(run: Promise<unknown>, code: OutputCode, message: string): Promise<void> {
   const e = await run.then(
     () => undefined,
     (x: unknown) => x,
@@ -239,16 +239,16 @@ async function expectFault(run: Promise<unknown>, code: OutputErrorCode, message
 }
 
 describe('output faults through the file-system seam', () => {
-  const cases: [string, keyof FileSystem, string, OutputErrorCode, string][] = [
-    ['permission denied creating the temporary file', 'openSync', 'EACCES', 'output/permission', 'åtkomst nekad (behörighet saknas) (EACCES)'],
-    ['operation not permitted', 'openSync', 'EPERM', 'output/permission', 'åtkomst nekad (behörighet saknas) (EPERM)'],
-    ['a read-only filesystem', 'mkdirSync', 'EROFS', 'output/read-only', 'filsystemet är skrivskyddat (EROFS)'],
-    ['a full disk mid-write', 'write', 'ENOSPC', 'output/disk-full', 'disken är full (ENOSPC)'],
-    ['a disk quota exceeded', 'write', 'EDQUOT', 'output/disk-full', 'disken är full (EDQUOT)'],
-    ['a full disk on flush', 'fsyncSync', 'ENOSPC', 'output/disk-full', 'disken är full (ENOSPC)'],
-    ['an I/O error', 'write', 'EIO', 'output/io', 'skrivfel i operativsystemet (EIO)'],
-    ['a locked target (rename refused)', 'renameSync', 'EBUSY', 'output/busy', 'filen är låst eller används av ett annat program (EBUSY)'],
-    ['a busy executable', 'renameSync', 'ETXTBSY', 'output/busy', 'filen är låst eller används av ett annat program (ETXTBSY)'],
+  const cases: [string, keyof FileSystem, string, OutputCode, string][] = [
+    ['permission denied creating the temporary file', 'openSync', 'EACCES', 'utdata.behorighet', 'åtkomst nekad (behörighet saknas) (EACCES)'],
+    ['operation not permitted', 'openSync', 'EPERM', 'utdata.behorighet', 'åtkomst nekad (behörighet saknas) (EPERM)'],
+    ['a read-only filesystem', 'mkdirSync', 'EROFS', 'utdata.skrivskyddad', 'filsystemet är skrivskyddat (EROFS)'],
+    ['a full disk mid-write', 'write', 'ENOSPC', 'utdata.disken_full', 'disken är full (ENOSPC)'],
+    ['a disk quota exceeded', 'write', 'EDQUOT', 'utdata.disken_full', 'disken är full (EDQUOT)'],
+    ['a full disk on flush', 'fsyncSync', 'ENOSPC', 'utdata.disken_full', 'disken är full (ENOSPC)'],
+    ['an I/O error', 'write', 'EIO', 'utdata.io', 'skrivfel i operativsystemet (EIO)'],
+    ['a locked target (rename refused)', 'renameSync', 'EBUSY', 'utdata.last', 'filen är låst eller används av ett annat program (EBUSY)'],
+    ['a busy executable', 'renameSync', 'ETXTBSY', 'utdata.last', 'filen är låst eller används av ett annat program (ETXTBSY)'],
   ];
   it.each(cases)('%s: no report replaced, no temporary file left', async (_, call, errno, code, cause) => {
     const { dir, files } = await previousReports();
@@ -263,7 +263,7 @@ describe('output faults through the file-system seam', () => {
     const reports = ['r.json', 'r.xml'].map((f) => text(path.join(dir, f), `new ${f}\n`));
     await expectFault(
       writeReportSet(reports, { fs: faulty('renameSync', 'EBUSY', 2) }),
-      'output/busy',
+      'utdata.last',
       `kunde inte skriva ${path.join(dir, 'r.xml')}: filen är låst eller används av ett annat program (EBUSY). Rapportuppsättningen kan vara blandad: kör om.`,
     );
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -272,7 +272,7 @@ describe('output faults through the file-system seam', () => {
   it('a busy device opened for a direct write (ETXTBSY)', async () => {
     await expectFault(
       writeReportSet([text('/dev/null', 'x')], { fs: faulty('open', 'ETXTBSY') }),
-      'output/busy',
+      'utdata.last',
       'kunde inte skriva /dev/null: filen är låst eller används av ett annat program (ETXTBSY). Inga tidigare rapporter har ersatts.',
     );
   });
@@ -296,9 +296,9 @@ describe('output faults through the file-system seam', () => {
       },
     }).on('error', () => {});
   it.each([
-    ['EAGAIN', 'output/stream-blocked', 'strömmen tar inte emot mer data (EAGAIN)'],
-    ['EPIPE', 'output/stream-closed', 'mottagaren har stängt strömmen (EPIPE)'],
-    ['ENOSPC', 'output/disk-full', 'disken är full (ENOSPC)'],
+    ['EAGAIN', 'utdata.strom_full', 'strömmen tar inte emot mer data (EAGAIN)'],
+    ['EPIPE', 'utdata.strom_stangd', 'mottagaren har stängt strömmen (EPIPE)'],
+    ['ENOSPC', 'utdata.disken_full', 'disken är full (ENOSPC)'],
   ] as const)('standard output failing with %s', async (errno, code, cause) => {
     const { dir, files } = await previousReports();
     const reports = [text('-', 'report'), text(path.join(dir, 'r.xml'), 'new')];

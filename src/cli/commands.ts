@@ -7,11 +7,10 @@ import { renderConsole } from '../render/console.js';
 import { jsonChunks } from '../render/json.js';
 import { renderJunit } from '../render/junit.js';
 import { STDOUT, writeChunks, writeReportSet, type Report } from '../io/report-set.js';
-import { USAGE_MESSAGES } from '../io/errors.js';
 import { writeDiagnostic, writeStd } from '../io/std.js';
 import { EXIT } from './exit.js';
 import type { Ledger } from '../domain/model.js';
-import { plural } from '../messages/catalogue.js';
+import { plural, render } from '../messages/catalogue.js';
 import type { Reconciliation } from '../rules/types.js';
 
 export async function runCheck(dir: string): Promise<number> {
@@ -95,11 +94,11 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
 
 /** Two reports for standard output, or two for one file: a usage error's message. */
 export function targetClash(targets: readonly string[]): string | undefined {
-  if (targets.filter((t) => t === STDOUT).length > 1) return USAGE_MESSAGES['usage/stdout-twice']();
+  if (targets.filter((t) => t === STDOUT).length > 1) return render({ code: 'anvandning.standard_ut_tva', params: {} });
   const seen = new Map<string, string>();
   for (const t of targets.filter((x) => x !== STDOUT)) {
     const first = seen.get(path.resolve(t));
-    if (first !== undefined) return USAGE_MESSAGES['usage/same-target'](first, t);
+    if (first !== undefined) return render({ code: 'anvandning.samma_fil', params: { forsta: first, andra: t } });
     seen.set(path.resolve(t), t);
   }
   return undefined;

@@ -6,6 +6,7 @@
 import { LedgerInputError, formatInputError } from '../ledger/errors.js';
 import { OutputError, formatOutputError } from '../io/errors.js';
 import { STD_NAMES, writeDiagnostic } from '../io/std.js';
+import { render } from '../messages/catalogue.js';
 import { EXIT } from './exit.js';
 
 export function reportFailure(e: unknown): number {
@@ -15,7 +16,7 @@ export function reportFailure(e: unknown): number {
   }
   if (e instanceof OutputError) {
     // Standard error itself failing leaves nothing to print the message on.
-    if (e.params.path !== STD_NAMES.stderr) writeDiagnostic(`avstamning: ${formatOutputError(e)}\n`);
+    if (e.params.sokvag !== STD_NAMES.stderr) writeDiagnostic(`avstamning: ${formatOutputError(e)}\n`);
     return EXIT.environment;
   }
   const detail = process.env.AVSTAMNING_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
@@ -31,7 +32,7 @@ export function onInterrupt(removeTemporaryFiles: () => void): void {
   for (const [signal, code] of [['SIGINT', EXIT.sigint], ['SIGTERM', EXIT.sigterm]] as const) {
     process.once(signal, () => {
       removeTemporaryFiles();
-      writeDiagnostic(`avstamning: avbröts (${signal}); inga halvskrivna rapporter finns kvar.\n`);
+      writeDiagnostic(`avstamning: ${render({ code: 'avbrott.signal', params: { signal } })}\n`);
       process.exit(code);
     });
   }

@@ -86,7 +86,7 @@ export async function writeReportSet(reports: readonly Report[], options: Report
     for (const p of placed) if (p.kind === 'staged') staged.push({ tmp: await stage(p, fs), file: p.file, target: p.report.target });
     for (const p of placed) {
       if (p.kind === 'direct') await writeDirect(p, fs);
-      else if (p.kind === 'stdout') await guarded(STD_NAMES.stdout, 'none', () => produce(p.report, forwardTo(stdout)));
+      else if (p.kind === 'stdout') await guarded(STD_NAMES.stdout, 'inget', () => produce(p.report, forwardTo(stdout)));
     }
     commit(staged, fs);
   } finally {
@@ -105,7 +105,7 @@ function place(report: Report, fs: FileSystem): Placement {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'staged', report, file };
     throw notADirectory(e, path.dirname(file), fs) ?? toOutputError(e, report.target);
   }
-  if (st.isDirectory()) throw new OutputError('output/is-directory', { path: report.target, replaced: 'none' });
+  if (st.isDirectory()) throw new OutputError('utdata.ar_mapp', { sokvag: report.target, ersatt: 'inget' });
   if (!st.isFile()) return { kind: 'direct', report, file };
   return { kind: 'staged', report, file, mode: st.mode & 0o777 };
 }
@@ -135,7 +135,7 @@ function notADirectory(e: unknown, dir: string, fs: FileSystem): OutputError | u
   if (code !== 'ENOTDIR' && code !== 'EEXIST') return undefined;
   for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
     try {
-      if (!fs.statSync(d).isDirectory()) return new OutputError('output/not-directory', { path: display(d), errno: 'ENOTDIR', replaced: 'none' });
+      if (!fs.statSync(d).isDirectory()) return new OutputError('utdata.inte_mapp', { sokvag: display(d), felkod: 'ENOTDIR', ersatt: 'inget' });
     } catch {
       // does not exist: look further up
     }
@@ -163,7 +163,7 @@ async function stage(p: Extract<Placement, { kind: 'staged' }>, fs: FileSystem):
   const fd = guardedSync(p.report.target, () => fs.openSync(tmp, 'wx', 0o666));
   TEMPORARY.add(tmp);
   try {
-    await guarded(p.report.target, 'none', async () => {
+    await guarded(p.report.target, 'inget', async () => {
       try {
         // A replaced report keeps the permissions of the one it replaces.
         if (p.mode !== undefined) fs.fchmodSync(fd, p.mode);
@@ -182,7 +182,7 @@ async function stage(p: Extract<Placement, { kind: 'staged' }>, fs: FileSystem):
 
 /** A device, FIFO or socket: opened (asynchronously: a FIFO waits for its reader) and written. */
 async function writeDirect(p: Extract<Placement, { kind: 'direct' }>, fs: FileSystem): Promise<void> {
-  await guarded(p.report.target, 'none', async () => {
+  await guarded(p.report.target, 'inget', async () => {
     const fd = await new Promise<number>((resolve, reject) => fs.open(p.file, 'w', (e, fd) => (e ? reject(e) : resolve(fd))));
     try {
       await produce(p.report, fdSink(fd, fs));
@@ -198,7 +198,7 @@ function commit(staged: readonly { tmp: string; file: string; target: string }[]
     try {
       fs.renameSync(tmp, file);
     } catch (e) {
-      throw toOutputError(e, target, i === 0 ? 'none' : 'partly');
+      throw toOutputError(e, target, i === 0 ? 'inget' : 'delvis');
     }
     TEMPORARY.delete(tmp);
   });
@@ -272,7 +272,7 @@ function forwardTo(target: NodeJS.WritableStream): Writable {
   });
 }
 
-async function guarded<T>(target: string, replaced: 'none' | 'all', run: () => Promise<T>): Promise<T> {
+async function guarded<T>(target: string, replaced: 'inget' | 'allt', run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {

@@ -25,7 +25,7 @@ export function guardStdStreams(): void {
 /** Writes `text` to a standard stream; rejects with an OutputError naming the stream. */
 export function writeStd(which: keyof typeof STD_NAMES, text: string, stream: NodeJS.WritableStream = process[which]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = (e?: Error | null) => (e ? reject(toOutputError(e, STD_NAMES[which], 'all')) : resolve());
+    const done = (e?: Error | null) => (e ? reject(toOutputError(e, STD_NAMES[which], 'allt')) : resolve());
     try {
       stream.write(text, done);
     } catch (e) {

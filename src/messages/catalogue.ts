@@ -67,6 +67,16 @@ export function yamlReason(reason: string): string {
 
 const UTF8_HINT = 'spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8; i Excel: CSV UTF-8), eller ange filernas kodning i ledger.yaml, t.ex. kodning: windows-1252';
 
+/** A report or standard stream that could not be written, and what of the set was replaced. */
+export interface Utdata {
+  readonly sokvag: string;
+  readonly felkod?: string;
+  /** inget: no previous report replaced; delvis: a rename failed after others; allt: all in place. */
+  readonly ersatt: 'inget' | 'delvis' | 'allt';
+}
+const ERSATT = { inget: ' Inga tidigare rapporter har ersatts.', delvis: ' Rapportuppsättningen kan vara blandad: kör om.', allt: '' } as const;
+const utdata = (p: Utdata, orsak: string): string => `kunde inte skriva ${p.sokvag}: ${orsak}${p.felkod ? ` (${p.felkod})` : ''}.${ERSATT[p.ersatt]}`;
+
 /**
  * Every message: code → (params) → Swedish text. Parameters are named in Swedish ASCII.
  * `plats` is a location in words ("tabell br, rad kassa"), where one helps.
@@ -192,6 +202,26 @@ export const MESSAGES = {
   'sie.kontotyp': (p: { varde: string }) => `kontotypen ska vara T, S, K eller I; fick "${p.varde}"`,
   'sie.olasbar': (p: { orsak: string }) => `filen kan inte läsas: ${p.orsak}`,
   'sie.fler_fel': (p: { antal: number; visade: number }) => `… och ${plural(p.antal, 'fel', 'fel')} till (bara de första ${p.visade} visas)`,
+
+  // Writing output: the user's environment, exit 4 (docs/output.md). `sokvag` is the path as
+  // the user named it, or "standard ut"; `felkod` the system's code (ENOSPC, ...).
+  'utdata.disken_full': (p: Utdata) => utdata(p, 'disken är full'),
+  'utdata.behorighet': (p: Utdata) => utdata(p, 'åtkomst nekad (behörighet saknas)'),
+  'utdata.skrivskyddad': (p: Utdata) => utdata(p, 'filsystemet är skrivskyddat'),
+  'utdata.last': (p: Utdata) => utdata(p, 'filen är låst eller används av ett annat program'),
+  'utdata.ar_mapp': (p: Utdata) => utdata(p, 'det är en mapp, inte en fil'),
+  'utdata.inte_mapp': (p: Utdata) => utdata(p, 'det är en fil, inte en mapp'),
+  'utdata.mapp_saknas': (p: Utdata) => utdata(p, 'mappen finns inte (längre)'),
+  'utdata.for_langt_namn': (p: Utdata) => utdata(p, 'sökvägen eller filnamnet är för långt'),
+  'utdata.lankslinga': (p: Utdata) => utdata(p, 'symboliska länkar bildar en slinga'),
+  'utdata.strom_stangd': (p: Utdata) => utdata(p, 'mottagaren har stängt strömmen'),
+  'utdata.strom_full': (p: Utdata) => utdata(p, 'strömmen tar inte emot mer data'),
+  'utdata.io': (p: Utdata) => utdata(p, 'skrivfel i operativsystemet'),
+  // Misuse of the output options (exit 2) and an interrupted run (exit 130/143).
+  'anvandning.standard_ut_tva': (_: Record<never, never>) => 'högst en rapport kan skrivas till standard ut (-).',
+  'anvandning.samma_fil': (p: { forsta: string; andra: string }) =>
+    p.forsta === p.andra ? `två rapporter ska skrivas till ${p.forsta}: ange olika filer.` : `${p.forsta} och ${p.andra} är samma fil: ange olika filer.`,
+  'avbrott.signal': (p: { signal: string }) => `avbröts (${p.signal}); inga halvskrivna rapporter finns kvar.`,
 } as const satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;
