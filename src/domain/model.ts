@@ -65,6 +65,8 @@ export interface Row {
   /** Declared (`ingar_i`): the layout sum lines this row counts in, with its sign. */
   readonly partOf: readonly Term[];
   readonly anslagspost?: string;
+  /** The anslag a row of the five-year table is about (`uo8.1_2`): anslagssparande per anslag. */
+  readonly anslag?: string;
   /** A statement row outside the layout. */
   readonly own: boolean;
   /** A row with no figures (heading). */
@@ -128,14 +130,19 @@ export const ANSLAG_COLUMN_LABELS: Readonly<Record<AnslagColumn, string>> = {
 export type AnslagRowFigures = Partial<Record<AnslagColumn, string>>;
 
 export interface Anslagspost {
-  /** `uo8.1_2.ap2` */
+  /** `uo8.1_2.ap2`; `uo8.1_2` for an anslag without anslagsposter; `uo8.1_2.ap1_1` for delpost 1.1. */
   readonly id: string;
+  /** `2`, `1.1` as printed; empty for an anslag without anslagsposter. */
   readonly ap: string;
   readonly name: string;
   readonly notes: readonly number[];
   readonly figures: AnslagRowFigures;
   readonly source: SourceRef;
 }
+
+/** `1:2 ap 3` for a post; `1:2` for an anslag without anslagsposter. */
+export const postDesignation = (anslag: { readonly designation: string }, post: { readonly ap: string }) =>
+  post.ap ? `${anslag.designation} ap ${post.ap}` : anslag.designation;
 
 export interface Anslag {
   /** `uo8.1_2` */
@@ -160,6 +167,8 @@ export interface Utgiftsomrade {
 export interface Inkomsttitel {
   readonly titel: string;
   readonly name: string;
+  /** The titel's own figures: without undertitlar, or its printed subtotal over them. */
+  readonly figures?: Readonly<Record<string, string>>;
   readonly undertitlar: readonly { readonly id: string; readonly undertitel: string; readonly name: string; readonly figures: Readonly<Record<string, string>>; readonly source: SourceRef }[];
 }
 
@@ -249,6 +258,16 @@ export interface CoverageNote {
   readonly source: SourceRef;
 }
 
+/** Definitions where agencies' practice differs, read by the rules; defaults in docs/ledger-format.md. */
+export interface Definitions {
+  /** Resultaträkning rows (line or row ids) of driftkostnad per årsarbetskraft; absent: the layout version's lines. */
+  readonly driftkostnader?: readonly string[];
+  /** Which anslag anslagssparande and utnyttjad anslagskredit cover: ramanslag (default) or all. */
+  readonly anslagssparande: 'ramanslag' | 'alla';
+  /** The omdisponerat column also moves ingående överföringsbelopp (default false). */
+  readonly omdisponeratFlyttarIngaende: boolean;
+}
+
 export interface Ledger {
   readonly agency: string;
   readonly orgnr?: string;
@@ -267,6 +286,7 @@ export interface Ledger {
   readonly ties: readonly DeclaredTie[];
   readonly acknowledgements: readonly Acknowledgement[];
   readonly coverageNotes: readonly CoverageNote[];
+  readonly definitions: Definitions;
   /** Every loaded figure by id, in load order. */
   readonly figures: ReadonlyMap<string, Figure>;
   /** The general ledger, when ledger.yaml names one: the books and what is derived from them. */

@@ -14,7 +14,9 @@ import {
   type Bemyndigande,
   type Beslut,
   type DeclaredTie,
+  type Definitions,
   type Figure,
+  type Layout,
   type LayoutLine,
   type FinansielltVillkor,
   type Note,
@@ -66,7 +68,8 @@ const seedRange = (s: string | undefined): readonly [number, number] | undefined
   }
   return range;
 };
-const anslagKey = (designation: string) => designation.replace(':', '_');
+/** An anslag designation as an id part: `1:2` → `1_2`, `1:2:1` → `1_2_1`, `A1` → `a1`. */
+const anslagKey = (designation: string) => designation.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 /** Two units can be compared: the same, or both money (kr, tkr, mnkr). */
 const comparable = (a: UnitId, b: UnitId) => a === b || (UNITS[a].kronor !== null && UNITS[b].kronor !== null);
 /** Both sides of a tie are the same signed figures: it compares a sum with itself. */
@@ -156,7 +159,7 @@ export function buildLedger(
   let anslagsredovisning: Anslagsredovisning | undefined;
   let regleringsbrev: Regleringsbrev | undefined;
   /** References to resolve once everything is loaded. */
-  const pending: { kind: 'row' | 'figure' | 'anslagspost' | 'note'; ref: string; at: SourceRef; what: string; unit?: UnitId }[] = [];
+  const pending: { kind: 'row' | 'figure' | 'anslagspost' | 'anslag' | 'note'; ref: string; at: SourceRef; what: string; unit?: UnitId }[] = [];
 
   for (const { src, data } of files) {
     for (const [ni, n] of (data.noter ?? []).entries()) {
@@ -256,6 +259,7 @@ export function buildLedger(
         });
       }
       if (r.anslagspost) pending.push({ kind: 'anslagspost', ref: r.anslagspost, at: src.at([...rp, 'anslagspost']), what: `${t.id}.${r.id}` });
+      if (r.anslag) pending.push({ kind: 'anslag', ref: r.anslag, at: src.at([...rp, 'anslag']), what: `${t.id}.${r.id}` });
       const notes = asList(r.not).map(Number);
       notes.forEach((n) => pending.push({ kind: 'note', ref: String(n), at: src.at([...rp, 'not']), what: `${t.id}.${r.id}` }));
       rows.push({
@@ -271,6 +275,7 @@ export function buildLedger(
         atMost,
         partOf,
         ...(r.anslagspost ? { anslagspost: r.anslagspost } : {}),
+        ...(r.anslag ? { anslag: r.anslag } : {}),
         own: r.egen === 'true',
         heading: r.v === undefined,
         source: src.at(rp),
@@ -369,9 +374,12 @@ export function buildLedger(
       const anslag: Anslag[] = u.anslag.map((an, ai) => {
         const ap: Path = [...up, 'anslag', ai];
         const anslagId = `${uoId}.${anslagKey(an.anslag)}`;
-        const poster = an.poster.map((p, pi) => {
-          const pp: Path = [...ap, 'poster', pi];
-          const postId = `${anslagId}.ap${p.ap}`;
+        if (!an.poster === !an.v) err(src.at(ap), 'anslag.poster_eller_v', { anslag: an.anslag, bada: !!an.poster });
+        // An anslag without anslagsposter is its own one post, with the anslag's id.
+        const own = !an.poster && an.v ? [{ ap: '', namn: an.namn, v: an.v, not: an.not, seed: an.seed, path: ap }] : [];
+        const poster = [...(an.poster ?? []).map((p, pi) => ({ ...p, path: [...ap, 'poster', pi] as Path })), ...own].map((p) => {
+          const pp = p.path;
+          const postId = p.ap ? `${anslagId}.ap${p.ap.replace(/\./g, '_')}` : anslagId;
           const notes = asList(p.not).map(Number);
           notes.forEach((n) => pending.push({ kind: 'note', ref: String(n), at: src.at([...pp, 'not']), what: postId }));
           return {
@@ -379,7 +387,7 @@ export function buildLedger(
             ap: p.ap,
             name: p.namn,
             notes,
-            figures: rowFigures(postId, p.v, pp, `${an.anslag} ap ${p.ap} ${p.namn}`, p.seed),
+            figures: rowFigures(postId, p.v, pp, `${an.anslag}${p.ap ? ` ap ${p.ap}` : ''} ${p.namn}`, p.seed),
             source: src.at(pp),
           };
         });
@@ -422,7 +430,9 @@ export function buildLedger(
       titlar: it.titlar.map((t, ti) => ({
         titel: t.titel,
         name: t.namn,
-        undertitlar: t.undertitlar.map((u, ui) => {
+        // A titel's own figures: the titel without undertitlar, or its printed subtotal.
+        ...(t.v ? { figures: simpleRow(`inkomsttitel.${t.titel}`, it.kolumner, t.v, [...base, 'inkomsttitlar', 'titlar', ti], `Inkomsttitel ${t.titel} ${t.namn}`, t.seed) } : {}),
+        undertitlar: (t.undertitlar ?? []).map((u, ui) => {
           const path: Path = [...base, 'inkomsttitlar', 'titlar', ti, 'undertitlar', ui];
           const fid = `inkomsttitel.${t.titel}.${u.undertitel}`;
           return { id: fid, undertitel: u.undertitel, name: u.namn, figures: simpleRow(fid, it.kolumner, u.v, path, `Inkomsttitel ${t.titel} ${u.undertitel} ${u.namn}`, u.seed), source: src.at(path) };
@@ -513,6 +523,7 @@ export function buildLedger(
 
   // Resolve references.
   const postIds = new Set(anslagsredovisning?.utgiftsomraden.flatMap((u) => u.anslag.flatMap((a) => a.poster.map((p) => p.id))) ?? []);
+  const anslagIds = new Set(anslagsredovisning?.utgiftsomraden.flatMap((u) => u.anslag.map((a) => a.id)) ?? []);
   const notes = collectNotes(declaredNotes, tables);
   const noteNumbers = new Set(notes.map((n) => n.number));
   const rowByRef = new Map<string, Row>(tables.flatMap((t) => t.rows.map((r) => [`${t.id}.${r.id}`, r] as const)));
@@ -530,6 +541,9 @@ export function buildLedger(
         break;
       case 'anslagspost':
         if (!postIds.has(p.ref)) err(p.at, 'ref.okand_anslagspost', { vad: p.what, ref: p.ref });
+        break;
+      case 'anslag':
+        if (!anslagIds.has(p.ref)) err(p.at, 'ref.okand_anslag', { vad: p.what, ref: p.ref });
         break;
       case 'note':
         if (!noteNumbers.has(Number(p.ref))) err(p.at, 'ref.okand_not', { vad: p.what, not: p.ref });
@@ -549,6 +563,8 @@ export function buildLedger(
     return { check: a.kontroll, ...(a.figurer ? { figures: a.figurer } : {}), reason: a.orsak, source: acks!.src.at(['kanda_avvikelser', i]) };
   });
 
+  const definitions = buildDefinitions(m.definitioner, byKind.get('resultatrakning')?.[0], layoutFor(m.layout, 'resultatrakning'), (path, code, params) => err(manifest.src.at(['definitioner', ...path]), code, params));
+
   const coverageNotes = (acks?.data.olasta_figurer ?? []).map((o, i) => ({ figures: o.figurer, reason: o.orsak, source: acks!.src.at(['olasta_figurer', i]) }));
 
   return {
@@ -567,6 +583,7 @@ export function buildLedger(
     ties,
     acknowledgements,
     coverageNotes,
+    definitions,
     figures,
   };
 }
@@ -596,6 +613,23 @@ function collectNotes(declared: readonly Note[], tables: readonly Table[]): Note
     }
   }
   return notes.sort((a, b) => a.number - b.number);
+}
+
+/** The ledger's definitions with their defaults; a driftkostnad row must be a resultaträkning line or row. */
+function buildDefinitions(
+  d: ManifestInput['definitioner'],
+  rr: Table | undefined,
+  layout: Layout | undefined,
+  error: (path: Path, code: 'definition.okand_rad', params: { ref: string }) => void,
+): Definitions {
+  d?.driftkostnader?.forEach((ref, i) => {
+    if (!layout?.lines.some((l) => l.id === ref) && !rr?.rows.some((r) => r.id === ref)) error(['driftkostnader', i], 'definition.okand_rad', { ref });
+  });
+  return {
+    ...(d?.driftkostnader ? { driftkostnader: d.driftkostnader } : {}),
+    anslagssparande: d?.anslagssparande ?? 'ramanslag',
+    omdisponeratFlyttarIngaende: d?.omdisponerat_flyttar_ingaende === 'true',
+  };
 }
 
 /** The lines of a layout by id, computed once per layout. */

@@ -36,6 +36,17 @@ export const manifestSchema = z.strictObject({
   kanda_avvikelser: opt(text),
   /** The files' character encoding when it is not UTF-8, e.g. windows-1252. */
   kodning: opt(text),
+  /** Definitions the rules read, where practice differs between agencies (docs/ledger-format.md). */
+  definitioner: opt(
+    z.strictObject({
+      /** Resultaträkning rows (line or row ids) whose sum is driftkostnad per årsarbetskraft × årsarbetskrafter. */
+      driftkostnader: opt(nonEmpty(id)),
+      /** Which anslag the anslagssparande and anslagskredit of the five-year table cover. */
+      anslagssparande: opt(z.enum(['ramanslag', 'alla'])),
+      /** Whether the omdisponerat column also moves ingående överföringsbelopp (FÅB bilaga 3). */
+      omdisponerat_flyttar_ingaende: opt(bool),
+    }),
+  ),
 });
 export type ManifestInput = z.infer<typeof manifestSchema>;
 
@@ -51,6 +62,8 @@ const rowSchema = z.strictObject({
   hogst: opt(refs),
   enhet: opt(text),
   anslagspost: opt(text),
+  /** The anslag a row of the five-year table is about (anslagssparande per anslag): `uo8.1_2`. */
+  anslag: opt(text),
   rad: opt(id),
   egen: opt(bool),
   /** The layout sum line(s) an agency's own row counts in: `summa_kostnader`, `-x` subtracts. */
@@ -88,11 +101,17 @@ const tieSchema = z.strictObject({
 const sumRow = z.strictObject({ text: opt(text), v: cells, seed: opt(seed), sida: opt(whole) });
 
 const anslagSchema = z.strictObject({
-  anslag: pattern(/^\d+:\d+$/, 'anslag'),
+  /** `1:2`, `1:2:1`, and older designations such as `A1` or `33:1`. */
+  anslag: pattern(/^[0-9A-Za-z]+([:.][0-9A-Za-z]+)*$/, 'anslag'),
   namn: text,
   typ: opt(text),
   rantebarande: opt(bool),
-  poster: nonEmpty(z.strictObject({ ap: whole, namn: text, v: cells, not: opt(notes), seed: opt(seed), sida: opt(whole) })),
+  /** An anslag without anslagsposter has its own figures (`v`) instead. */
+  poster: opt(nonEmpty(z.strictObject({ ap: pattern(/^\d+(\.\d+)*$/, 'ap'), namn: text, v: cells, not: opt(notes), seed: opt(seed), sida: opt(whole) }))),
+  v: opt(cells),
+  not: opt(notes),
+  seed: opt(seed),
+  sida: opt(whole),
   summa: opt(sumRow),
 });
 
@@ -108,7 +127,11 @@ const anslagsredovisningSchema = z.strictObject({
         z.strictObject({
           titel: whole,
           namn: text,
-          undertitlar: z.array(z.strictObject({ undertitel: whole, namn: text, v: cells, seed: opt(seed), sida: opt(whole) })),
+          /** A titel without undertitlar has its own figures; with both, `v` is the titel's subtotal. */
+          v: opt(cells),
+          seed: opt(seed),
+          sida: opt(whole),
+          undertitlar: opt(z.array(z.strictObject({ undertitel: whole, namn: text, v: cells, seed: opt(seed), sida: opt(whole) }))),
         }),
       ),
       summa: opt(sumRow),

@@ -24,7 +24,8 @@ export const FORMATS = {
   seed: 'ett radnummer eller ett intervall som "6100-6101"',
   datum: 'ett datum ÅÅÅÅ-MM-DD',
   artal: 'ett årtal',
-  anslag: 'en anslagsbeteckning som "1:2"',
+  anslag: 'en anslagsbeteckning som "1:2", "1:2:1" eller "A1"',
+  ap: 'ett anslagspostnummer som "2", eller en delpost som "1.1"',
   orsak: 'en orsak (en text som inte är tom)',
 } as const;
 export type Format = keyof typeof FORMATS;
@@ -145,12 +146,19 @@ export const MESSAGES = {
     `tecken i tabell ${p.tabell}: gäller bara resultaträkning, balansräkning och finansieringsanalys; ange tecknet med lika: -<rad> i en not`,
   'kolumn.okand': (p: { vad: string; tabell: string; kolumn: string; giltiga: readonly string[] }) =>
     `${p.vad} i tabell ${p.tabell}: okänd kolumn "${p.kolumn}": förväntade en av ${p.giltiga.join(', ')}`,
+  'anslag.poster_eller_v': (p: { anslag: string; bada: boolean }) =>
+    p.bada
+      ? `anslag ${p.anslag}: har både poster och v: förväntade poster (anslagsposterna) eller v (ett anslag utan anslagsposter), inte båda`
+      : `anslag ${p.anslag}: saknar belopp: förväntade poster (anslagsposterna) eller v (ett anslag utan anslagsposter)`,
   'periodisering.okand_rad': (p: { ref: string; tabell: string }) => `okänd rad "${p.ref}" i tabell ${p.tabell}`,
   'ref.okand_rad': (p: { vad: string; ref: string }) => `${p.vad}: okänd rad "${p.ref}": förväntade <tabell>.<rad> för en rad som finns`,
   'ref.okand_figur': (p: { vad: string; ref: string }) => `${p.vad}: okänd figur "${p.ref}": förväntade ett figur-id som <tabell>.<rad>.<kolumn>`,
   'ref.tom_figur': (p: { vad: string; ref: string }) => `${p.vad}: figuren "${p.ref}" är tom (–) i rapporten och kan inte stämmas av`,
   'ref.okand_anslagspost': (p: { vad: string; ref: string }) =>
     `${p.vad}: okänd anslagspost "${p.ref}": förväntade en anslagspost i anslagsredovisningen, som uo8.1_2.ap2`,
+  'ref.okand_anslag': (p: { vad: string; ref: string }) => `${p.vad}: okänt anslag "${p.ref}": förväntade ett anslag i anslagsredovisningen, som uo8.1_2`,
+  'definition.okand_rad': (p: { ref: string }) =>
+    `driftkostnader: okänd rad "${p.ref}": förväntade en rad i resultaträkningen (ett rad-id i layouten eller i huvudbokens resultaträkning)`,
   'ref.okand_not': (p: { vad: string; not: string }) => `${p.vad}: okänd not ${p.not}: förväntade en not deklarerad under noter: eller en tabell med not: ${p.not}`,
   'ref.sig_sjalv': (p: { vad: string; ref: string }) => `${p.vad}: raden jämförs med sig själv ("${p.ref}"): förväntade en annan rad`,
   'avstamning.samma_sidor': (p: { id: string }) => `avstämning ${p.id}: vänster och höger sida är samma figurer, så avstämningen prövar ingenting`,

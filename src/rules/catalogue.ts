@@ -7,6 +7,7 @@
 import { LAYOUT_VERSIONS, layoutFor } from '../domain/layouts/index.js';
 import {
   ANSLAG_COLUMNS,
+  postDesignation,
   statement,
   type AnslagColumn,
   type AnslagRowFigures,
@@ -190,7 +191,7 @@ function anslagRows(ledger: Ledger): { id: string; label: string; figures: Ansla
   const out: { id: string; label: string; figures: AnslagRowFigures }[] = [];
   for (const uo of a.utgiftsomraden) {
     for (const an of uo.anslag) {
-      for (const p of an.poster) out.push({ id: p.id, label: `${an.designation} ap ${p.ap} ${p.name}`, figures: p.figures });
+      for (const p of an.poster) out.push({ id: p.id, label: `${postDesignation(an, p)} ${p.name}`, figures: p.figures });
       if (an.summa) out.push({ id: `${an.id}.summa`, label: `Summa ${an.designation}`, figures: an.summa });
     }
     if (uo.summa) out.push({ id: `${uo.id}.summa`, label: `Summa utgiftsområde ${uo.uo}`, figures: uo.summa });
@@ -338,16 +339,20 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'A-10',
-    title: 'Redovisning mot inkomsttitlar: summan = summan av undertitlarna',
+    title: 'Redovisning mot inkomsttitlar: summan = summan av titlarna, och en titel = summan av sina undertitlar',
     severity: 'fel',
     source: 'FÅB bilaga 3 (anslagsredovisning); DOMAIN.md §7 A-10',
-    reads: 'Inkomsttitlar och undertitlar, båda kolumnerna',
+    reads: 'Inkomsttitlar och undertitlar, alla kolumner',
     checks: (l) => {
       const it = l.anslagsredovisning?.inkomsttitlar;
-      if (!it?.summa) return [];
-      return it.columns.flatMap((c) =>
-        equation('A-10', `Inkomsttitlar: summa ${c.replace(/_/g, ' ')}`, it.summa![c], it.titlar.flatMap((t) => t.undertitlar.map((u) => u.figures[c]))),
-      );
+      if (!it) return [];
+      // A titel counts with its own figures where it has them (no undertitlar, or a printed
+      // subtotal, itself checked against its undertitlar), else with its undertitlar's.
+      const parts = (t: (typeof it.titlar)[number], c: string) => (t.figures?.[c] ? [t.figures[c]] : t.undertitlar.map((u) => u.figures[c]));
+      return it.columns.flatMap((c) => [
+        ...it.titlar.flatMap((t) => (t.figures && t.undertitlar.length ? equation('A-10', `Inkomsttitel ${t.titel}: summa ${c.replace(/_/g, ' ')}`, t.figures[c], t.undertitlar.map((u) => u.figures[c])) : [])),
+        ...(it.summa ? equation('A-10', `Inkomsttitlar: summa ${c.replace(/_/g, ' ')}`, it.summa[c], it.titlar.flatMap((t) => parts(t, c))) : []),
+      ]);
     },
   },
   {
@@ -521,14 +526,21 @@ export const RULES: readonly Rule[] = [
         [l.year, 'utgaende_overforingsbelopp', 'utgående'],
         [previousYear(l.year), 'ingaende_overforingsbelopp', 'ingående'],
       ];
+      // Which anslag count (definitioner.anslagssparande): ramanslag by default, as the row reads.
+      const covered = posts(l).filter((p) => l.definitions.anslagssparande === 'alla' || p.anslag.typ === 'ramanslag');
+      const scope = l.definitions.anslagssparande === 'alla' ? 'alla anslag' : 'ramanslag';
       for (const [year, column, word] of years) {
-        const balances = posts(l).map((p) => p.figures[column]).filter((f): f is string => !!f);
-        const positive = balances.filter((f) => figureValue(l, f)?.isPositive() && !figureValue(l, f)?.isZero());
-        const negative = balances.filter((f) => figureValue(l, f)?.isNegative());
-        const sparande = lineCell(l, sparandeLine as LineRef, year);
-        if (sparande) out.push({ id: `B-15/${sparande}`, rule: 'B-15', subject: `Anslagssparande ${year} = summan av positiva ${word} överföringsbelopp ${l.year}`, relation: 'eq', left: [pos(sparande)], right: positive.map(pos), zeroIfEmpty: true });
-        const kredit = lineCell(l, kreditLine as LineRef, year);
-        if (kredit) out.push({ id: `B-15/${kredit}`, rule: 'B-15', subject: `Utnyttjad anslagskredit ${year} = summan av negativa ${word} överföringsbelopp ${l.year}`, relation: 'eq', left: [pos(kredit)], right: negative.map(neg), zeroIfEmpty: true });
+        for (const [ref, what, sign] of [[sparandeLine as LineRef, 'positiva', 1], [kreditLine as LineRef, 'negativa', -1]] as const) {
+          // A row with `anslag:` covers that anslag's posts; a row without, every post in scope.
+          for (const r of rowsOf(statement(l, ref[0]), ref[1])) {
+            const left = r.cells[year];
+            if (!left) continue;
+            const balances = covered.filter((p) => !r.anslag || p.anslag.id === r.anslag).map((p) => p.figures[column]).filter((f): f is string => !!f);
+            const right = balances.filter((f) => (sign > 0 ? figureValue(l, f)?.isPositive() && !figureValue(l, f)?.isZero() : figureValue(l, f)?.isNegative()));
+            const of = r.anslag ? `anslag ${covered.find((p) => p.anslag.id === r.anslag)?.anslag.designation ?? r.anslag}` : scope;
+            out.push({ id: `B-15/${left}`, rule: 'B-15', subject: `${r.label} ${year} = summan av ${what} ${word} överföringsbelopp ${l.year} (${of})`, relation: 'eq', left: [pos(left)], right: right.map((f) => ({ sign, ref: f })), zeroIfEmpty: true });
+          }
+        }
       }
       return out;
     },
@@ -564,7 +576,9 @@ export const RULES: readonly Rule[] = [
     checks: (l) => {
       const perLine = role(l, 'B-17', 'driftkostnadPerArsarbetskraft', 'driftkostnad per årsarbetskraft');
       const aaLine = role(l, 'B-17', 'antalArsarbetskrafter', 'årsarbetskrafter');
-      const costLines = role(l, 'B-17', 'driftkostnader', 'driftkostnader');
+      // The ledger's definition (rows by line or id), else the layout version's lines.
+      const defined = l.definitions.driftkostnader?.map((ref): LineRef => ['resultatrakning', ref]);
+      const costLines = defined ?? role(l, 'B-17', 'driftkostnader', 'driftkostnader');
       const skipped = [perLine, aaLine, costLines].filter(isNotApplicable);
       if (skipped.length) return skipped;
       const per = lineRows(l, 'B-17', perLine as LineRef, 'driftkostnad per årsarbetskraft');
@@ -572,7 +586,11 @@ export const RULES: readonly Rule[] = [
       return yearColumns(per.t).flatMap((y) => {
         const perFigure = lineCells(per.rows, y)[0];
         const aa = lineCell(l, aaLine as LineRef, y);
-        const costs = (costLines as readonly LineRef[]).flatMap(([kind, line]) => lineCells(rowsOf(statement(l, kind), line), y));
+        const costs = (costLines as readonly LineRef[]).flatMap(([kind, ref]) => {
+          const t = statement(l, kind);
+          const byId = t?.rows.filter((r) => r.id === ref && rowLine(r) !== ref) ?? [];
+          return lineCells([...rowsOf(t, ref), ...byId], y);
+        });
         return perFigure && aa && costs.length
           ? [{ id: `B-17/${perFigure}`, rule: 'B-17', subject: `Driftkostnad per årsarbetskraft ${y}`, relation: 'eq' as const, left: [pos(perFigure), pos(aa)], right: costs.map(neg), product: true }]
           : [];
@@ -667,7 +685,7 @@ export const RULES: readonly Rule[] = [
         // Checked wherever a credit is decided or the balance is negative; without a
         // granted credit the limit is zero (C-2): the right side is empty.
         if (!ub || (!kredit && !figureValue(l, ub)?.isNegative())) return [];
-        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${p.anslag.designation} ap ${p.ap}: −utgående överföringsbelopp ≤ anslagskredit`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [], zeroIfEmpty: true }];
+        return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${postDesignation(p.anslag, p)}: −utgående överföringsbelopp ≤ anslagskredit`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [], zeroIfEmpty: true }];
       }),
   },
   {
@@ -681,7 +699,7 @@ export const RULES: readonly Rule[] = [
         const used = p.figures.utnyttjat_medgivet_overskridande;
         const medgivet = latest(l, p.id, 'medgivetOverskridande');
         if (!used || (!medgivet && !figureValue(l, used)?.abs().gt(0))) return [];
-        return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${p.anslag.designation} ap ${p.ap}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [], zeroIfEmpty: true }];
+        return [{ id: `C-4/${p.id}`, rule: 'C-4', subject: `${postDesignation(p.anslag, p)}: utnyttjat överskridande ≤ medgivet`, relation: 'le' as const, left: [pos(used)], right: medgivet ? [pos(medgivet)] : [], zeroIfEmpty: true }];
       }),
   },
   {
@@ -707,8 +725,10 @@ export const RULES: readonly Rule[] = [
     checks: (l) =>
       posts(l).flatMap((p) => {
         const rb = latest(l, p.id, 'tilldelning');
-        const parts = [p.figures.tilldelning, p.figures.omdisponerat].filter((f): f is string => !!f);
-        return rb && parts.length ? [{ id: `C-7/${p.id}`, rule: 'C-7', subject: `${p.anslag.designation} ap ${p.ap}: tilldelning enligt regleringsbrev`, relation: 'eq' as const, left: parts.map(pos), right: [pos(rb)] }] : [];
+        // When the omdisponerat column also moves ingående överföringsbelopp, it cannot be told
+        // apart from this year's money: the tilldelning column alone is compared.
+        const parts = (l.definitions.omdisponeratFlyttarIngaende ? [p.figures.tilldelning] : [p.figures.tilldelning, p.figures.omdisponerat]).filter((f): f is string => !!f);
+        return rb && parts.length ? [{ id: `C-7/${p.id}`, rule: 'C-7', subject: `${postDesignation(p.anslag, p)}: tilldelning enligt regleringsbrev`, relation: 'eq' as const, left: parts.map(pos), right: [pos(rb)] }] : [];
       }),
   },
   {
@@ -751,10 +771,15 @@ export const RULES: readonly Rule[] = [
       if (lan && ram) out.push({ id: `C-9/${lan}`, rule: 'C-9', subject: `Lån i Riksgäldskontoret ${l.year} ≤ låneram enligt senaste beslut`, relation: 'le', left: [pos(lan)], right: [pos(ram)] });
       for (const { utnyttjat, beviljat } of granser) {
         const t = statement(l, utnyttjat[0]);
-        for (const y of t ? yearColumns(t) : []) {
-          const left = lineCell(l, utnyttjat, y);
-          const right = lineCell(l, beviljat, y);
-          if (left && right) out.push({ id: `C-9/${left}`, rule: 'C-9', subject: `${rowOf(t, utnyttjat[1])!.label} ${y} ≤ ${rowOf(statement(l, beviljat[0]), beviljat[1])!.label.toLowerCase()}`, relation: 'le', left: [pos(left)], right: [pos(right)] });
+        const granted = rowsOf(statement(l, beviljat[0]), beviljat[1]);
+        // Used and granted pair by anslag (rows with `anslag:`), the totals with each other.
+        for (const used of rowsOf(t, utnyttjat[1])) {
+          const limit = granted.find((g) => g.anslag === used.anslag);
+          for (const y of t && limit ? yearColumns(t) : []) {
+            const left = used.cells[y];
+            const right = limit!.cells[y];
+            if (left && right) out.push({ id: `C-9/${left}`, rule: 'C-9', subject: `${used.label} ${y} ≤ ${limit!.label.toLowerCase()}`, relation: 'le', left: [pos(left)], right: [pos(right)] });
+          }
         }
       }
       return out;

@@ -1,7 +1,7 @@
 /** What every sheet planner shares: the input, the sheet names and where each figure landed. */
 import type { Decimal, UnitId } from '../../domain/amount.js';
 import { UNITS } from '../../domain/amount.js';
-import { figureById, type Figure, type Ledger } from '../../domain/model.js';
+import { figureById, postDesignation, type Figure, type Ledger } from '../../domain/model.js';
 import type { Reconciliation } from '../../rules/types.js';
 import type { Address, Cell } from './plan.js';
 import { link, linkTo, num, SheetNames, text } from './plan.js';
@@ -99,7 +99,7 @@ export function unitHeading(unit: UnitId): string {
 export function postLabel(ledger: Ledger, id: string): string {
   for (const uo of ledger.anslagsredovisning?.utgiftsomraden ?? [])
     for (const an of uo.anslag)
-      for (const p of an.poster) if (p.id === id) return `UO ${uo.uo} ${an.designation} ap ${p.ap} ${p.name}`;
+      for (const p of an.poster) if (p.id === id) return `UO ${uo.uo} ${postDesignation(an, p)} ${p.name}`;
   return id;
 }
 

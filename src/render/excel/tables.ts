@@ -183,7 +183,7 @@ export function anslagSheet(ctx: Context, name: string): SheetPlan | undefined {
         heading(`${an.designation} ${an.name} (${an.typ}${an.rantebarande ? ', räntebärande' : ''})`);
         for (const p of an.poster) {
           const n = b.next;
-          figuresRow(text(`ap ${p.ap} ${p.name}`, S.textIndent), ctx.noteCell(p.notes, b.address(n, 2)), cols, p.figures, p.id);
+          figuresRow(text(p.ap ? `ap ${p.ap} ${p.name}` : p.name, S.textIndent), ctx.noteCell(p.notes, b.address(n, 2)), cols, p.figures, p.id);
         }
         sum(`Summa ${an.designation} ${an.name}`, an.summa, `${an.id}.summa`);
       }
