@@ -22,5 +22,7 @@ export default {
   plugins: [modernBuffer],
   // yargs's unused `extends` feature reads import.meta, which CommonJS lacks: known, harmless.
   checks: { emptyImportMeta: false },
+  // PDF.js is loaded from node_modules, only by `import` of a PDF (it is large and an ES module).
+  external: [/^pdfjs-dist/],
   output: { dir: 'dist/bin', format: 'cjs', entryFileNames: 'main.cjs', chunkFileNames: '[name].cjs' },
 };

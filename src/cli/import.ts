@@ -3,13 +3,15 @@
  * importer, checks that the result loads as a ledger, and writes the ledger directory in
  * one step (a temporary directory renamed into place), with the import report beside it.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { importText } from '../import/index.js';
 import { renderImportReport } from '../import/report.js';
 import { loadLedger } from '../ledger/load.js';
-import { LedgerInputError, formatInputError, type InputError } from '../ledger/errors.js';
+import { LedgerInputError, formatInputError, inputError, type InputError } from '../ledger/errors.js';
+import { toOutputError } from '../io/errors.js';
+import type { MessageCode, MessageParams } from '../messages/catalogue.js';
 import { EXIT } from './exit.js';
 
 export interface ImportArgs {
@@ -21,9 +23,17 @@ export interface ImportArgs {
 }
 
 export const REPORT_FILE = 'import-rapport.txt';
+export const REPORT_JSON = 'import-rapport.json';
 
-/** A user's mistake with the command's input: exit 2 with the message. */
-class ImportInputError extends Error {}
+/** The user's input to `import` is wrong: one error, exit 2. */
+class ImportInputError extends Error {
+  constructor(readonly error: InputError) {
+    super(formatInputError(error));
+  }
+}
+const fail = <C extends MessageCode>(file: string, code: C, params: MessageParams<C>): never => {
+  throw new ImportInputError(inputError({ file }, code, params));
+};
 
 export async function runImport(args: ImportArgs): Promise<number> {
   try {
@@ -40,24 +50,22 @@ export async function runImport(args: ImportArgs): Promise<number> {
 async function importTo(args: ImportArgs): Promise<number> {
   const text = await readReport(args.source);
   const result = importText(text, { ...(args.myndighet ? { myndighet: args.myndighet } : {}), ...(args.ar ? { ar: args.ar } : {}) });
-  if (!result.report.sections.length) {
-    throw new ImportInputError(`${args.source}: hittade ingen finansiell del (rubrikerna Resultaträkning, Balansräkning, Anslagsredovisning, Finansieringsanalys, Noter saknas). Är det en årsredovisning?`);
-  }
+  if (!result.report.sections.length) fail(args.source, 'import.ingen_finansiell_del', {});
   const target = path.resolve(args.ut);
-  prepareTarget(target, args.force);
+  prepareTarget(args.ut, args.force);
   const tmp = `${target}.${process.pid}.tmp`;
   const reportText = renderImportReport(result.report, args.ut);
   try {
     mkdirSync(tmp, { recursive: true });
     for (const [file, content] of result.files) writeFileSync(path.join(tmp, file), content, 'utf8');
     writeFileSync(path.join(tmp, REPORT_FILE), reportText, 'utf8');
-    writeFileSync(path.join(tmp, 'import-rapport.json'), JSON.stringify(result.report, null, 2) + '\n', 'utf8');
+    writeFileSync(path.join(tmp, REPORT_JSON), JSON.stringify(result.report, null, 2) + '\n', 'utf8');
     await verify(tmp);
     if (existsSync(target)) await rm(target, { recursive: true });
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw e;
+    throw toOutputError(e, args.ut);
   }
   process.stdout.write(reportText);
   process.stdout.write(`\nHuvudboken är skriven till ${args.ut}; importrapporten står i ${path.join(args.ut, REPORT_FILE)}.\n`);
@@ -65,40 +73,44 @@ async function importTo(args: ImportArgs): Promise<number> {
 }
 
 async function readReport(source: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    if (statSync(source).isDirectory()) throw new ImportInputError(`${source}: är en mapp; förväntade en årsredovisning som .pdf eller .txt`);
-    bytes = readFileSync(source);
-  } catch (e) {
-    if (e instanceof ImportInputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportInputError(`${source}: ${code === 'ENOENT' ? 'filen finns inte' : code === 'EACCES' ? 'saknar läsbehörighet' : `kan inte läsas (${code ?? 'okänt fel'})`}`);
-  }
+  const bytes = readSource(source);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     const { pdfText, PdfError } = await import('../import/pdf.js');
     try {
       return await pdfText(new Uint8Array(bytes));
     } catch (e) {
-      if (e instanceof PdfError) throw new ImportInputError(`${source}: ${e.message}`);
-      throw e;
+      if (!(e instanceof PdfError)) throw e;
+      if (e.kind === 'losenord') fail(source, 'import.pdf_losenord', {});
+      if (e.kind === 'ingen_text') fail(source, 'import.pdf_utan_text', {});
+      fail(source, 'import.pdf_trasig', { orsak: e.message || 'okänt fel' });
     }
   }
-  if (/\.pdf$/i.test(source)) throw new ImportInputError(`${source}: filen heter .pdf men är ingen PDF (den börjar inte med %PDF-)`);
-  if (bytes.includes(0)) throw new ImportInputError(`${source}: är ingen textfil (innehåller nollbytes); förväntade en .pdf eller en .txt i UTF-8`);
+  if (/\.pdf$/i.test(source)) fail(source, 'import.inte_pdf', {});
+  if (bytes.includes(0)) fail(source, 'import.inte_text', {});
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     // Not UTF-8: the text exports of older tools are Windows-1252.
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 
-function prepareTarget(target: string, force: boolean): void {
-  if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new ImportInputError(`${target}: finns redan och är ingen mapp`);
-  if (readdirSync(target).length && !force) {
-    throw new ImportInputError(`${target}: mappen finns redan och är inte tom; välj en ny mapp eller ange --skriv-over`);
+function readSource(source: string): Buffer {
+  try {
+    if (statSync(source).isDirectory()) fail(source, 'fil.ingen_fil', { sokvag: source });
+    return readFileSync(source);
+  } catch (e) {
+    if (e instanceof ImportInputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail(source, 'fil.saknas', { sokvag: source });
+    return fail(source, 'fil.olasbar', { sokvag: source, orsak: code === 'EACCES' ? 'behörighet saknas' : (code ?? 'okänt fel') });
   }
+}
+
+function prepareTarget(dir: string, force: boolean): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) fail(dir, 'import.mal_ingen_mapp', { mapp: dir });
+  if (readdirSync(dir).length && !force) fail(dir, 'import.mal_inte_tom', { mapp: dir });
 }
 
 /** The importer must write a ledger that loads; if it does not, that is a bug in avstämning. */
@@ -107,8 +119,7 @@ async function verify(dir: string): Promise<void> {
     await loadLedger(dir);
   } catch (e) {
     if (e instanceof LedgerInputError) {
-      const list = e.errors.slice(0, 10).map((x: InputError) => formatInputError(x)).join('; ');
-      throw new Error(`den importerade huvudboken klarar inte kontrollen: ${list}`);
+      throw new Error(`den importerade huvudboken klarar inte kontrollen: ${e.errors.slice(0, 10).map(formatInputError).join('; ')}`);
     }
     throw e;
   }

@@ -39,6 +39,8 @@ export interface Tokens {
   readonly tokens: readonly string[];
   /** hard[i]: token i follows two or more spaces (a column gap, never inside a number). */
   readonly hard: readonly boolean[];
+  /** Layout text: a single space is never a column gap (see SourceLine.layout). */
+  readonly layout: boolean;
 }
 
 const FIGURE_TOKEN = /^(?:-?\d+(?:,\d+)?|[-–—])$/;
@@ -46,7 +48,7 @@ const FIGURE_TOKEN = /^(?:-?\d+(?:,\d+)?|[-–—])$/;
 const SUPERSCRIPTS = /[\u00b9\u00b2\u00b3\u2070-\u2079]/g;
 
 /** Splits a normalised line into its label and the figure-like tokens that end it. */
-export function splitTokens(line: string): Tokens {
+export function splitTokens(line: string, layout = false): Tokens {
   const parts = line.replace(SUPERSCRIPTS, ' ').split(/( +)/);
   const words: { w: string; hard: boolean }[] = [];
   let gap = '';
@@ -60,7 +62,7 @@ export function splitTokens(line: string): Tokens {
   let start = words.length;
   while (start > 0 && FIGURE_TOKEN.test(words[start - 1]!.w)) start--;
   const label = words.slice(0, start).map((x) => x.w).join(' ');
-  return { label, tokens: words.slice(start).map((x) => x.w), hard: words.slice(start).map((x) => x.hard) };
+  return { label, tokens: words.slice(start).map((x) => x.w), hard: words.slice(start).map((x) => x.hard), layout };
 }
 
 const isDash = (t: string) => /^[-–—]$/.test(t);
@@ -77,8 +79,10 @@ interface Partition {
 function partitions(t: Tokens, from: number, max: number, limit: number): Partition[] {
   const out: Partition[] = [];
   const starts: number[] = [];
+  const layout = t.layout;
   const walk = (i: number, cells: Cell[], penalty: number) => {
     if (out.length >= limit || cells.length > max) return;
+    if (layout && i > from && i < t.tokens.length && !t.hard[i]) return;
     starts[cells.length] = i;
     if (i === t.tokens.length) {
       out.push({ cells, penalty, starts: starts.slice(0, cells.length) });
@@ -91,12 +95,13 @@ function partitions(t: Tokens, from: number, max: number, limit: number): Partit
       // An empty cell; a hyphen right before a number is more often a spaced sign.
       walk(i + 1, [...cells, { printed: '–', value: null, digits: 0, small: false }], penalty + (tok === '-' && beforeNumber ? 1 : 0));
       // A sign with a space after it ("- 4 756 846"); an en dash so used is unusual.
-      if (beforeNumber) number(i + 1, '-', cells, penalty + (tok === '-' ? 0 : 1));
+      if (beforeNumber) number(i + 1, '-', cells, penalty + (tok === '-' ? 0 : 1), true);
       return;
     }
     number(i, '', cells, penalty);
   };
-  const number = (i: number, sign: string, cells: Cell[], penalty: number) => {
+  const number = (i: number, sign: string, cells: Cell[], penalty: number, signed = false) => {
+    if (layout && signed && t.hard[i]) return;
     const first = t.tokens[i]!;
     const m = /^(-?)(\d+)(?:,(\d+))?$/.exec(first);
     if (!m || (sign && m[1])) return;
@@ -110,14 +115,19 @@ function partitions(t: Tokens, from: number, max: number, limit: number): Partit
       const small = !neg && groups.length === 1 && /^\d{1,3}$/.test(g0) && g0 !== '0';
       walk(end, [...cells, { printed, value: value.isZero() ? new Decimal(0) : value, digits: digits.replace(/^0+(?=\d)/, '').length, small }], penalty);
     };
-    push([first.replace(/^-/, '')], i + 1);
-    if (g0.length > 3 || g0 === '0' || m[3]) return;
-    const groups = [g0];
-    for (let j = i + 1; j < t.tokens.length && GROUP.test(t.tokens[j]!) && !t.hard[j]; j++) {
-      groups.push(t.tokens[j]!);
-      push([...groups], j + 1);
-      if (t.tokens[j]!.includes(',')) break;
+    const groups = [first.replace(/^-/, '')];
+    let j = i + 1;
+    if (g0.length <= 3 && g0 !== '0' && !m[3]) {
+      for (; j < t.tokens.length && GROUP.test(t.tokens[j]!) && !t.hard[j]; j++) {
+        if (!layout) push([...groups], j);
+        groups.push(t.tokens[j]!);
+        if (t.tokens[j]!.includes(',')) {
+          j++;
+          break;
+        }
+      }
     }
+    push(groups, j);
   };
   walk(from, [], 0);
   return out;

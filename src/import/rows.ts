@@ -37,7 +37,7 @@ const WANTS_NUMBER = /\b(ap|utgiftsområde|uo|not|nr)$|\d, \d+ och$/i;
 
 /** The readings of a line that fit the columns, or none when the line has too few figures. */
 export function readRow(line: SourceLine, cols: Columns): RawRow | undefined {
-  const t = splitTokens(line.text);
+  const t = splitTokens(line.text, line.layout);
   if (!t.tokens.length) return undefined;
   const k = cols.ids.length;
   const max = k + (cols.note === 'none' ? 0 : 1);

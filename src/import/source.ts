@@ -15,6 +15,11 @@ export interface SourceLine {
   readonly text: string;
   /** The line ended in white space (in some text exports: a word ended there, not hyphenated). */
   readonly trailingSpace: boolean;
+  /**
+   * The text keeps the page's layout (pdftotext -layout, avstämning's PDF reader): table
+   * columns stand two or more spaces apart, so one space is always inside a number.
+   */
+  readonly layout: boolean;
 }
 
 /** No-break, thin, narrow no-break, figure and other spaces; tabs. */
@@ -35,10 +40,24 @@ export function sourceLines(text: string): SourceLine[] {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const formFeeds = text.includes('\f');
   let page = 1;
+  const layout = isLayoutText(raw);
   return raw.map((line, i) => {
     if (formFeeds) page += (line.match(/\f/g) ?? []).length;
     else if (i > 0 && /^ \S/.test(line)) page += 1;
     const clean = line.replace(/\f/g, '');
-    return { nr: i + 1, page, raw: clean, text: normalizeLine(clean).trimStart(), trailingSpace: /\s$/u.test(clean) };
+    return { nr: i + 1, page, raw: clean, text: normalizeLine(clean).trimStart(), trailingSpace: /\s$/u.test(clean), layout };
   });
+}
+
+/** Most lines with several figures have their figures two or more spaces apart. */
+function isLayoutText(lines: readonly string[]): boolean {
+  let wide = 0;
+  let narrow = 0;
+  for (const l of lines) {
+    const t = normalizeLine(l);
+    if (!/\d[ ]+[-–]?\d/.test(t)) continue;
+    if (/\d {2,}[-–]?\s?\d/.test(t)) wide++;
+    else narrow++;
+  }
+  return wide > 0 && wide >= narrow;
 }

@@ -230,6 +230,17 @@ export const MESSAGES = {
   'anvandning.samma_fil': (p: { forsta: string; andra: string }) =>
     p.forsta === p.andra ? `två rapporter ska skrivas till ${p.forsta}: ange olika filer.` : `${p.forsta} och ${p.andra} är samma fil: ange olika filer.`,
   'avbrott.signal': (p: { signal: string }) => `avbröts (${p.signal}); inga halvskrivna rapporter finns kvar.`,
+
+  // `avstamning import`: the published report and the target directory
+  'import.ingen_finansiell_del': (_: Record<never, never>) =>
+    'hittade ingen finansiell del: förväntade rubriker som Resultaträkning, Balansräkning, Anslagsredovisning, Finansieringsanalys eller Noter på egna rader',
+  'import.inte_pdf': (_: Record<never, never>) => 'filen heter .pdf men är ingen PDF (den börjar inte med %PDF-)',
+  'import.inte_text': (_: Record<never, never>) => 'filen är varken en PDF eller en text (den innehåller nollbytes): förväntade en .pdf eller en .txt',
+  'import.pdf_losenord': (_: Record<never, never>) => 'PDF-filen är lösenordsskyddad: förväntade en PDF som kan läsas utan lösenord',
+  'import.pdf_trasig': (p: { orsak: string }) => `PDF-filen kan inte läsas: ${p.orsak}`,
+  'import.pdf_utan_text': (_: Record<never, never>) => 'PDF-filen har inget textlager (inskannad?): förväntade en sökbar PDF',
+  'import.mal_inte_tom': (p: { mapp: string }) => `mappen "${p.mapp}" finns redan och är inte tom: välj en ny mapp eller ange --skriv-over`,
+  'import.mal_ingen_mapp': (p: { mapp: string }) => `"${p.mapp}" finns redan och är ingen mapp`,
 } as const satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;
