@@ -82,7 +82,8 @@ export function readAnslagsredovisning(sections: readonly Section[], lines: read
 /** Columns named in the lines above the first row (header words may be split over lines). */
 function headerText(ls: readonly SourceLine[], stop: RegExp): string {
   const end = ls.findIndex((l) => stop.test(l.text));
-  return ls.slice(0, end < 0 ? 20 : end).map((l) => l.text).join(' ');
+  // Words hyphenated over lines join again: "till- delning" → "tilldelning".
+  return ls.slice(0, end < 0 ? 20 : end).map((l) => l.text).join(' ').replace(/(\p{L})-\s+(\p{Ll})/gu, '$1$2');
 }
 
 const within = (sum: Decimal, printed: Decimal, terms: number) => sum.minus(printed).abs().lte((terms + 1) / 2);

@@ -76,10 +76,10 @@ export function numberBearing(text: string): boolean {
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ')
     .replace(/\b\d+:\d+\b/g, ' ')
     .replace(/\(\d{4}:\d+\)/g, ' ')
-    .replace(/\b(ap|not|nr|kap\.?|§)\s*\d+/gi, ' ')
+    .replace(/\b(ap|not|nr|kap\.?|§|utgiftsområde|uo|sida|s\.)\s*\d+/gi, ' ')
     .replace(/\d+\s*(§|kap)/g, ' ')
-    .replace(/(?<![\d ])(19|20)\d\d(?![\d])/g, ' ')
-    .replace(/^\s*\d{1,2}\s/, ' ')
+    .replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ' ')
+    .replace(/^\s*\d{1,4}\s+(?=\p{L})/u, ' ')
     .replace(/\p{L}\d{1,2}\b/gu, ' ');
   return /\d/.test(t);
 }

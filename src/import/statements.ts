@@ -132,6 +132,9 @@ function decide(placed: readonly Placed[], layout: Layout, cols: Columns, skippe
     if (top > 0) {
       const pick = choose(best, key);
       chosen.set(p, pick.ok ? pick.value : undefined);
+    } else if (top < 0) {
+      // Every reading contradicts the layout's sums: none of them is trusted.
+      chosen.set(p, undefined);
     }
   }
   const ids = new Set<string>();
