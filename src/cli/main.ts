@@ -12,6 +12,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCheck, runReconcile, runRules } from './commands.js';
 import { runImport } from './import.js';
+import { isLedgerDir, runBatch } from './batch.js';
+import { runMerge } from './merge.js';
+import { isUnitWorker, serveUnits } from './pool.js';
 import { EXIT } from './exit.js';
 import { onInterrupt, reportFailure } from './failure.js';
 import { removeTemporaryFiles } from '../io/report-set.js';
@@ -37,16 +40,42 @@ async function main(argv: string[]): Promise<number> {
       'Stäm av årsredovisningen och skriv rapporterna (Excel som standard, JSON och JUnit på begäran)',
       (y) =>
         y
-          .positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024' })
+          .positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024, eller en mapp med många: <myndighet>/<år>/ledger.yaml' })
           .option('out-dir', { type: 'string', default: 'reports', describe: 'Mapp för arbetsboken <myndighet>-<år>.xlsx' })
-          .option('xlsx', { type: 'string', requiresArg: true, describe: 'Sökväg för arbetsboken (ersätter --out-dir)' })
+          .option('xlsx', { type: 'string', requiresArg: true, describe: 'Sökväg för arbetsboken (ersätter --out-dir); för många huvudböcker översikten (standard <out-dir>/oversikt.xlsx)' })
           .option('no-xlsx', { type: 'boolean', default: false, describe: 'Skriv ingen arbetsbok' })
           .option('json', { type: 'string', requiresArg: true, describe: 'Skriv JSON-rapporten hit (- för standard ut)' })
           .option('junit', { type: 'string', requiresArg: true, describe: 'Skriv JUnit XML hit (- för standard ut)' })
           .option('ignore-acknowledgements', { type: 'boolean', default: false, describe: 'Bortse från kända avvikelser (kanda_avvikelser)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' })
-          .option('strict', { type: 'boolean', default: false, describe: 'Låt även varningar (allvarlighet varning) ge slutkod 1' }),
+          .option('strict', { type: 'boolean', default: false, describe: 'Låt även varningar (allvarlighet varning) ge slutkod 1' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'Många huvudböcker: antal trådar (standard en per kärna)' })
+          .option('shard', { type: 'string', describe: 'Många huvudböcker: stäm bara av del i av n, t.ex. 2/4 (för en CI-matris)' }),
       async (args) => {
+        if (!isLedgerDir(args.ledgerDir)) {
+          const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+          const jobs = args.jobs;
+          if (shard === null || (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))) {
+            process.stderr.write(`avstamning: ${shard === null ? `--shard ${args.shard}: förväntade i/n med 1 ≤ i ≤ n, t.ex. 2/4` : `--jobs ${jobs}: förväntade ett heltal ≥ 1`}\n`);
+            code = EXIT.input;
+            return;
+          }
+          code = await runBatch({
+            root: args.ledgerDir,
+            outDir: args.outDir,
+            ...(args.xlsx !== undefined ? { xlsx: args.xlsx } : {}),
+            noXlsx: args.noXlsx,
+            ...(args.json !== undefined ? { json: args.json } : {}),
+            ...(args.junit !== undefined ? { junit: args.junit } : {}),
+            ignoreAcknowledgements: args.ignoreAcknowledgements,
+            quiet: args.quiet,
+            strict: args.strict,
+            ...(jobs !== undefined ? { jobs } : {}),
+            ...(shard ? { shard } : {}),
+            script: realpathSync(process.argv[1]!),
+          });
+          return;
+        }
         code = await runReconcile({
           dir: args.ledgerDir,
           outDir: args.outDir,
@@ -101,6 +130,18 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'merge <reports..>',
+      'Slå ihop JSON-rapporterna från delkörningar (--shard) till en rapport, som från en enda körning',
+      (y) =>
+        y
+          .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON-rapporter från reconcile <mapp> --shard i/n --json' })
+          .option('json', { type: 'string', describe: 'Skriv den sammanslagna JSON-rapporten hit' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' }),
+      async (args) => {
+        code = await runMerge({ inputs: args.reports, ...(args.json !== undefined ? { out: args.json } : {}), quiet: args.quiet });
+      },
+    )
+    .command(
       'rules',
       'Lista regelkatalogen: id, allvarlighet, titel och källa för varje kontroll',
       (y) => y,
@@ -145,6 +186,7 @@ const SWEDISH = {
   'Examples:': 'Exempel:',
   boolean: 'boolesk',
   string: 'text',
+  number: 'tal',
   required: 'obligatorisk',
   default: 'standard',
   'Show help': 'Visa hjälp',
@@ -178,15 +220,29 @@ function version(): string {
 }
 const __dirname_ = () => path.dirname(process.argv[1] ? realpathSync(process.argv[1]) : '.');
 
-guardStdStreams();
-onInterrupt(() => removeTemporaryFiles());
-// A run whose promise never settles (a stalled stream) must not pass for a success.
-process.exitCode = EXIT.internal;
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.exitCode = reportFailure(e);
-  },
-);
+/** `--shard i/n` as numbers; null when it is not of that form. */
+function parseShard(s: string): { index: number; count: number } | null {
+  const m = /^(\d+)\/(\d+)$/.exec(s.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  return m && index >= 1 && index <= count ? { index, count } : null;
+}
+
+// A worker thread of a run over many ledgers runs this file again: it serves units instead.
+if (isUnitWorker()) serveUnits();
+else runMain();
+
+function runMain(): void {
+  guardStdStreams();
+  onInterrupt(() => removeTemporaryFiles());
+  // A run whose promise never settles (a stalled stream) must not pass for a success.
+  process.exitCode = EXIT.internal;
+  main(hideBin(process.argv)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.exitCode = reportFailure(e);
+    },
+  );
+}

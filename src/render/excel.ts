@@ -17,8 +17,15 @@ import type { Cell, SheetPlan, WorkbookPlan } from './excel/plan.js';
 import { patchWorksheet } from './excel/stream-fixes.js';
 import { CF_FILL } from './excel/styles.js';
 import { planWorkbook } from './excel/workbook.js';
+import { planOverview } from './excel/overview.js';
+import type { BatchRow } from './batch.js';
 
 export { planWorkbook };
+
+/** The overview workbook of a run over many ledgers, into `out` (its links relative to `dir`). */
+export async function writeOverview(rows: readonly BatchRow[], dir: string, out: string | Writable): Promise<void> {
+  await writePlan(planOverview(rows, dir), out);
+}
 
 export interface WriteOptions {
   /**

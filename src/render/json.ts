@@ -13,7 +13,13 @@ export const JSON_SCHEMA_VERSION = '1';
 
 /** The report as chunks of text; joined, they are the whole report with a final newline. */
 export function* jsonChunks(ledger: Ledger, r: Reconciliation): Generator<string> {
-  const report = {
+  yield* prettyJson(reportValue(ledger, r), 0);
+  yield '\n';
+}
+
+/** The report as a value for prettyJson: its checks and figures made one at a time as they are written. */
+export function reportValue(ledger: Ledger, r: Reconciliation): Chunked {
+  return chunked({
     schema: `avstamning/reconciliation@${JSON_SCHEMA_VERSION}`,
     agency: r.agency,
     year: r.year,
@@ -51,40 +57,39 @@ export function* jsonChunks(ledger: Ledger, r: Reconciliation): Generator<string
       label: f.label,
       source: { file: f.source.file, line: f.source.line, column: f.source.column },
     })),
-  };
-  yield* prettyJson(report, 0);
-  yield '\n';
+  });
 }
 
 /** The whole report as one string: for small ledgers and tests. */
 export const renderJson = (ledger: Ledger, r: Reconciliation): string => [...jsonChunks(ledger, r)].join('');
 
 /** A list whose items are made one at a time, as they are written. */
-class Lazy<T, U> {
+export class Lazy<T = unknown, U = unknown> {
   constructor(
     readonly items: Iterable<T>,
     readonly size: number,
     readonly map: (item: T) => U,
   ) {}
 }
-const lazy = <T, U>(items: Iterable<T>, size: number, map: (item: T) => U) => new Lazy(items, size, map);
+export const lazy = <T, U>(items: Iterable<T>, size: number, map: (item: T) => U) => new Lazy(items, size, map);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+/** An object written key by key (its values may be Lazy lists or Chunked objects). */
+export class Chunked {
+  constructor(readonly value: Readonly<Record<string, unknown>>) {}
+}
+export const chunked = (value: Readonly<Record<string, unknown>>) => new Chunked(value);
 
 /**
- * `JSON.stringify(value, null, 2)` at nesting `depth`, in chunks. The report object is
- * written key by key and its lists a batch of items at a time; anything deeper is one
- * JSON.stringify, re-indented (a raw newline in its output is always layout: strings
- * escape theirs).
+ * `JSON.stringify(value, null, 2)` at nesting `depth`, in chunks: a Chunked object key by
+ * key, a Lazy list a batch of items at a time, anything else as one JSON.stringify,
+ * re-indented (a raw newline in its output is always layout: strings escape theirs).
  */
 export function* prettyJson(value: unknown, depth: number): Generator<string> {
   const pad = '  '.repeat(depth);
-  if (value instanceof Lazy || (Array.isArray(value) && depth < 2)) {
-    const list = value instanceof Lazy ? value : lazy(value as unknown[], value.length, (x: unknown) => x);
-    if (list.size === 0) return yield '[]';
+  if (value instanceof Lazy) {
+    if (value.size === 0) return yield '[]';
     let first = true;
-    for (const batch of batches(list, BATCH)) {
+    for (const batch of batches(value, BATCH)) {
       // "[\n  item,\n  item\n]" without its brackets, indented to this depth.
       const items = JSON.stringify(batch, null, 2).slice(1, -2);
       yield `${first ? '[' : ','}${depth ? items.replace(/\n/g, `\n${pad}`) : items}`;
@@ -92,14 +97,14 @@ export function* prettyJson(value: unknown, depth: number): Generator<string> {
     }
     return yield `\n${pad}]`;
   }
-  if (isPlainObject(value) && depth === 0) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  if (value instanceof Chunked) {
+    const entries = Object.entries(value.value).filter(([, v]) => v !== undefined && typeof v !== 'function');
     if (entries.length === 0) return yield '{}';
     for (const [i, [k, v]] of entries.entries()) {
-      yield `${i ? ',' : '{'}\n  ${JSON.stringify(k)}: `;
-      yield* prettyJson(v, 1);
+      yield `${i ? ',' : '{'}\n${pad}  ${JSON.stringify(k)}: `;
+      yield* prettyJson(v, depth + 1);
     }
-    return yield '\n}';
+    return yield `\n${pad}}`;
   }
   const text = JSON.stringify(value, null, 2) ?? 'null';
   yield depth ? text.replace(/\n/g, `\n${pad}`) : text;

@@ -1,0 +1,154 @@
+/**
+ * One unit of a run over many ledgers: the years of one agency, reconciled in order so that
+ * each year can be tied to the year before while at most two ledgers are in memory. Runs in
+ * a worker thread or in the main one; returns each ledger's reports as text, which the main
+ * thread writes in a fixed order.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsyaml from 'js-yaml';
+import type { Ledger } from '../domain/model.js';
+import { writeReportSet } from '../io/report-set.js';
+import { formatInputError, LedgerInputError } from '../ledger/errors.js';
+import { loadLedger, MANIFEST } from '../ledger/load.js';
+import { renderConsole } from '../render/console.js';
+import { chunked, prettyJson, reportValue } from '../render/json.js';
+import { renderJunitInvalidSuite, renderJunitLedgerSuite } from '../render/junit.js';
+import { reconcile } from '../rules/engine.js';
+import type { Summary } from '../rules/types.js';
+import { ledgerOrder } from './order.js';
+import { EXIT } from './exit.js';
+import { failsRun, slug } from './commands.js';
+
+export interface UnitTask {
+  readonly root: string;
+  /** Ledger directories of one agency, relative to `root`, with `/` between parts. */
+  readonly paths: readonly string[];
+  readonly json: boolean;
+  readonly junit: boolean;
+  /** Where each ledger's workbook goes; none without it. */
+  readonly outDir?: string;
+  readonly ignoreAcknowledgements: boolean;
+  /** Warnings fail a ledger too. */
+  readonly strict: boolean;
+}
+
+/** One ledger's result, as plain data a worker can send. */
+export interface LedgerOutcome {
+  readonly path: string;
+  readonly agency: string;
+  readonly year: string;
+  /** 0 ok, 1 discrepancy, 2 invalid input. */
+  readonly exit: number;
+  readonly summary?: Summary;
+  /** Input errors, formatted as file:line:column: message. */
+  readonly errors?: readonly string[];
+  /** The ledger's entry of the JSON report's `ledgers`, indented for its place there. */
+  readonly json?: readonly string[];
+  /** The ledger's JUnit test suite. */
+  readonly junit?: string;
+  /** What the console shows of this ledger below the summary table ('' for nothing). */
+  readonly details: string;
+  readonly workbook?: string;
+}
+
+/** Depth of an entry of `ledgers` in the JSON report. */
+const ENTRY_DEPTH = 2;
+
+export async function reconcileUnit(task: UnitTask): Promise<LedgerOutcome[]> {
+  const out: LedgerOutcome[] = [];
+  let previous: Ledger | undefined;
+  for (const { rel, year } of byYear(task)) {
+    const ledger = await loadOrError(task, rel);
+    if (!(ledger as Ledger).figures) {
+      out.push(ledger as LedgerOutcome);
+      previous = undefined;
+      continue;
+    }
+    const current = ledger as Ledger;
+    const before = previous && previous.year === String(Number(year) - 1) ? previous : undefined;
+    out.push(await reconcileOne(task, rel, current, before));
+    previous = current;
+  }
+  return out.sort((a, b) => ledgerOrder(a.path, b.path));
+}
+
+/** The unit's ledgers in the order of their years (from each manifest; unreadable ones last). */
+function byYear(task: UnitTask): { rel: string; year: string }[] {
+  return task.paths
+    .map((rel) => ({ rel, year: manifestField(task.root, rel, 'ar') ?? '9999' }))
+    .sort((a, b) => (a.year < b.year ? -1 : a.year > b.year ? 1 : a.rel < b.rel ? -1 : 1));
+}
+
+/** A field of a ledger's manifest, read without validating it; undefined where unreadable. */
+function manifestField(root: string, rel: string, key: 'ar' | 'myndighet'): string | undefined {
+  try {
+    const v = (jsyaml.load(readFileSync(path.join(root, rel, MANIFEST), 'utf8'), { schema: jsyaml.FAILSAFE_SCHEMA }) as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadOrError(task: UnitTask, rel: string): Promise<Ledger | LedgerOutcome> {
+  try {
+    return await loadLedger(path.join(task.root, rel));
+  } catch (e) {
+    if (!(e instanceof LedgerInputError)) throw e;
+    const parts = rel.split('/');
+    const agency = manifestField(task.root, rel, 'myndighet') ?? parts[parts.length - 2] ?? rel;
+    const year = manifestField(task.root, rel, 'ar') ?? parts[parts.length - 1] ?? '';
+    // Each error names its file as a single-ledger run does (relative to the working directory).
+    const errors = e.errors.map(formatInputError);
+    const entry = { agency, year, path: rel, exit: EXIT.input, errors };
+    return {
+      agency,
+      year,
+      path: rel,
+      exit: EXIT.input,
+      errors,
+      ...(task.json ? { json: gather(prettyJson(entry, ENTRY_DEPTH)) } : {}),
+      ...(task.junit ? { junit: renderJunitInvalidSuite(`${agency} ${year}`, errors) } : {}),
+      details: `avstämning · ${agency} ${year} · ${rel}\nOGILTIG HUVUDBOK: ${errors.length} fel\n${errors.map((x) => `  ${x}`).join('\n')}\n`,
+    };
+  }
+}
+
+async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger, previous: Ledger | undefined): Promise<LedgerOutcome> {
+  void previous; // tied year over year once those rules exist
+  const result = reconcile(ledger, { ignoreAcknowledgements: task.ignoreAcknowledgements });
+  const exit = failsRun(result, task.strict) ? EXIT.discrepancy : EXIT.ok;
+  let workbook: string | undefined;
+  if (task.outDir !== undefined) {
+    workbook = path.join(task.outDir, `${slug(ledger.agency)}-${ledger.year}.xlsx`);
+    const { writeWorkbook } = await import('../render/excel.js');
+    await writeReportSet([{ target: workbook, write: (out) => writeWorkbook(ledger, result, out) }]);
+  }
+  const entry = chunked({ agency: ledger.agency, year: ledger.year, path: rel, exit, result: reportValue(ledger, result) });
+  return {
+    agency: ledger.agency,
+    year: ledger.year,
+    path: rel,
+    exit,
+    summary: result.summary,
+    ...(task.json ? { json: gather(prettyJson(entry, ENTRY_DEPTH)) } : {}),
+    ...(task.junit ? { junit: renderJunitLedgerSuite(ledger, result) } : {}),
+    details: result.summary.discrepancy === 0 ? '' : renderConsole(ledger, result, workbook ? [workbook] : []),
+    ...(workbook ? { workbook } : {}),
+  };
+}
+
+/** Chunks gathered into pieces of about a megabyte: few messages between threads, none too large. */
+function gather(chunks: Iterable<string>): string[] {
+  const out: string[] = [];
+  let piece = '';
+  for (const c of chunks) {
+    piece += c;
+    if (piece.length >= 1 << 20) {
+      out.push(piece);
+      piece = '';
+    }
+  }
+  if (piece) out.push(piece);
+  return out;
+}

@@ -1,0 +1,145 @@
+/**
+ * A run over a directory of many ledgers, through the built command line: the summary,
+ * the JSON report (each ledger's entry holds the result a single-ledger run gives), JUnit
+ * with a suite per ledger, the overview workbook, the worst exit code, output that does not
+ * depend on the number of threads, and shards that merge into the same report as one run.
+ *
+ * Build first: `npx tsc -p tsconfig.json`.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/cli.js';
+
+const SLOW = { timeout: 120_000 };
+const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
+const AGENCIES = ['alfa', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta'];
+
+let work: string;
+let tree: string;
+
+/** A tree of eight agencies (copies of the minimal ledger under their own names), one of them with a discrepancy. */
+async function makeTree(dir: string): Promise<void> {
+  for (const a of AGENCIES) {
+    const to = path.join(dir, a, '2024');
+    await cp(MINIMAL, to, { recursive: true });
+    const manifest = await readFile(path.join(to, 'ledger.yaml'), 'utf8');
+    await writeFile(path.join(to, 'ledger.yaml'), manifest.replace('myndighet: Testmyndigheten', `myndighet: Myndigheten ${a}`));
+  }
+  // gamma: one figure changed, so its sum no longer ties.
+  const file = path.join(dir, 'gamma', '2024', 'arsredovisning.yaml');
+  const text = await readFile(file, 'utf8');
+  const changed = text.replace(/v: \[(\d[\d ]*),/, (_, n: string) => `v: [${Number(n.replace(/ /g, '')) + 7},`);
+  expect(changed).not.toBe(text);
+  await writeFile(file, changed);
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'avstamning-batch-'));
+  tree = path.join(work, 'ledgers');
+  await makeTree(tree);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const reconcileTree = (name: string, ...extra: string[]) =>
+  runCli(['reconcile', tree, '--no-xlsx', '--json', path.join(work, `${name}.json`), '--junit', path.join(work, `${name}.xml`), ...extra]);
+
+describe('reconcile <dir> with many ledgers', SLOW, () => {
+  it('prints one summary table, then the discrepancies, and exits with the worst code', async () => {
+    const r = await reconcileTree('all');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const [head, table, ...details] = r.stdout.split('\n\n');
+    expect(head).toContain('avstämning · 8 huvudböcker');
+    expect(head).toContain('1 HUVUDBOK MED AVVIKELSER');
+    const rows = table!.split('\n').slice(1);
+    expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual([...AGENCIES].sort().map((a) => `Myndigheten ${a}`));
+    expect(rows.find((l) => l.startsWith('Myndigheten gamma'))).toMatch(/avvikelse/);
+    expect(details.join('\n\n')).toContain('avstämning · Myndigheten gamma 2024');
+    expect(details.join('\n\n')).not.toContain('Myndigheten alfa');
+  });
+
+  it('holds in each JSON entry the same result a single-ledger run gives', async () => {
+    const batch = JSON.parse(await readFile(path.join(work, 'all.json'), 'utf8'));
+    expect(batch.schema).toBe('avstamning/batch@1');
+    expect(batch.ledgers.map((l: { path: string }) => l.path)).toEqual([...AGENCIES].sort().map((a) => `${a}/2024`));
+    const single = path.join(work, 'single.json');
+    const r = await runCli(['reconcile', path.join(tree, 'gamma', '2024'), '--no-xlsx', '--json', single]);
+    expect(r.code).toBe(1);
+    const gamma = batch.ledgers.find((l: { path: string }) => l.path === 'gamma/2024');
+    expect(gamma).toMatchObject({ agency: 'Myndigheten gamma', year: '2024', exit: 1 });
+    expect(gamma.result).toEqual(JSON.parse(await readFile(single, 'utf8')));
+    const discrepancies = batch.ledgers.reduce((n: number, l: { result: { summary: { discrepancy: number } } }) => n + l.result.summary.discrepancy, 0);
+    expect(batch.summary).toMatchObject({ ledgers: 8, passed: 7, failed: 1, invalid: 0, discrepancy: discrepancies, exit: 1 });
+  });
+
+  it('writes JUnit with one test suite per ledger', async () => {
+    const xml = await readFile(path.join(work, 'all.xml'), 'utf8');
+    expect(xml.match(/<testsuite /g)).toHaveLength(8);
+    expect(xml).toContain('<testsuite name="Myndigheten gamma 2024"');
+  });
+
+  it('writes the same bytes with one thread as with several', async () => {
+    const r = await reconcileTree('one', '--jobs', '1');
+    expect(r.code).toBe(1);
+    expect(await readFile(path.join(work, 'one.json'), 'utf8')).toBe(await readFile(path.join(work, 'all.json'), 'utf8'));
+    expect(await readFile(path.join(work, 'one.xml'), 'utf8')).toBe(await readFile(path.join(work, 'all.xml'), 'utf8'));
+  });
+
+  it('shards 1/4 … 4/4, merged, give the same report and exit code as one run', async () => {
+    const parts = [1, 2, 3, 4].map((i) => path.join(work, `shard-${i}.json`));
+    const codes = [];
+    for (const [i, part] of parts.entries()) codes.push((await runCli(['reconcile', tree, '--no-xlsx', '--shard', `${i + 1}/4`, '--json', part])).code);
+    expect(Math.max(...codes)).toBe(1);
+    const merged = path.join(work, 'merged.json');
+    const m = await runCli(['merge', ...parts, '--json', merged]);
+    expect(m.code).toBe(1);
+    expect(await readFile(merged, 'utf8')).toBe(await readFile(path.join(work, 'all.json'), 'utf8'));
+    // Every ledger is in exactly one shard.
+    const counts = await Promise.all(parts.map(async (p) => JSON.parse(await readFile(p, 'utf8')).ledgers.length as number));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(8);
+  });
+
+  it('refuses to merge a report twice', async () => {
+    const part = path.join(work, 'shard-1.json');
+    const m = await runCli(['merge', part, path.join(work, 'all.json')]);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/finns redan i en annan rapport/);
+  });
+
+  it('reports an invalid ledger with its errors, goes on with the others and exits 2', async () => {
+    const dir = path.join(work, 'with-broken');
+    await cp(tree, dir, { recursive: true });
+    await writeFile(path.join(dir, 'beta', '2024', 'ledger.yaml'), 'myndighet: Trasig\n');
+    const out = path.join(work, 'broken.json');
+    const r = await runCli(['reconcile', dir, '--no-xlsx', '--json', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/\n {2}\S*with-broken\/beta\/2024\/ledger\.yaml:1:1: saknar obligatorisk nyckel "ar"\n/);
+    expect(r.stdout).not.toMatch(/beta\/2024\/\S*beta\/2024/);
+    const batch = JSON.parse(await readFile(out, 'utf8'));
+    expect(batch.summary).toMatchObject({ ledgers: 8, invalid: 1, failed: 1, exit: 2 });
+  });
+
+  it('writes each ledger\'s workbook and an overview that links to each', async () => {
+    const out = path.join(work, 'books');
+    const r = await runCli(['reconcile', tree, '--out-dir', out]);
+    expect(r.code).toBe(1);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'oversikt.xlsx'));
+    const sheet = wb.getWorksheet('Översikt')!;
+    const links: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => {
+      const f = (c.value as { formula?: string } | null)?.formula;
+      if (f?.startsWith('HYPERLINK(')) links.push(f);
+    }));
+    expect(links).toHaveLength(8);
+    for (const a of AGENCIES) {
+      expect(links).toContain(`HYPERLINK("myndigheten-${a}-2024.xlsx","myndigheten-${a}-2024.xlsx")`);
+      await expect(readFile(path.join(out, `myndigheten-${a}-2024.xlsx`))).resolves.toBeTruthy();
+    }
+  });
+});
