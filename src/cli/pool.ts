@@ -4,12 +4,12 @@
  * the reports do not depend on the number of threads or on timing.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { OutputError, type OutputErrorCode, type OutputErrorParams } from '../io/errors.js';
+import { OutputError } from '../io/errors.js';
 import { reconcileUnit, type LedgerOutcome, type UnitTask } from './batch-unit.js';
 
 const WORKER_TAG = 'avstamning-unit-worker';
 
-type Reply = { ok: LedgerOutcome[] } | { error: string } | { output: { code: OutputErrorCode; params: OutputErrorParams } };
+type Reply = { ok: LedgerOutcome[] } | { error: string } | { output: { code: OutputError['code']; params: OutputError['params'] } };
 
 /**
  * Reconciles every unit with `jobs` threads (in this thread when 1) and calls `deliver`
