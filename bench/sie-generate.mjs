@@ -5,6 +5,7 @@
 // Command line:
 //   node bench/sie-generate.mjs <out.se> [--vouchers N] [--seed S] [--fault KIND] [--utf8] [--no-ksumma]
 //   (KIND: see FAULTS below; several --fault flags plant several kinds)
+//   node bench/sie-generate.mjs <out.ledger> --ledger [--vouchers N] [--seed S]   (the same postings for ledger-cli)
 //
 // Library:
 //   import { standardPlan, writeSie, generateSie, FAULTS } from './bench/sie-generate.mjs';
@@ -335,6 +336,32 @@ export function emitSie(plan, opts, sink) {
   return { bytes, movements: mov.total, opening: plan.opening };
 }
 
+/**
+ * The same postings as a ledger-cli journal (for the benchmark): the opening balances as one
+ * transaction, then every voucher with its effective postings (an #RTRANS pair once, no
+ * #BTRANS). Amounts in kr without a commodity; accounts by number.
+ */
+export function writeLedgerJournal(file, plan, opts = {}) {
+  const fd = openSync(file, 'w');
+  let out = `${plan.year}/01/01 Ingående balans\n`;
+  for (const [acc, ore] of Object.entries(plan.opening)) out += `    ${acc}  ${kr(ore)}\n`;
+  const flush = () => {
+    writeSync(fd, out);
+    out = '';
+  };
+  try {
+    for (const v of allVouchers(plan, opts)) {
+      const d = ymd(plan.year, v.day);
+      out += `${d.slice(0, 4)}/${d.slice(4, 6)}/${d.slice(6)} ${v.series} ${v.text}\n`;
+      for (const [acc, , amt] of v.postings) out += `    ${acc}  ${kr(amt)}\n`;
+      if (out.length > 1 << 20) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function writeSie(file, plan, opts = {}) {
   const fd = openSync(file, 'w');
   try {
@@ -363,6 +390,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('usage: node bench/sie-generate.mjs <out.se> [--vouchers N] [--seed S] [--fault KIND]... [--utf8] [--no-ksumma]');
     console.error(Object.entries(FAULTS).map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join('\n'));
     process.exit(2);
+  }
+  if (args.includes('--ledger')) {
+    writeLedgerJournal(file, standardPlan(), { vouchers: Number(opt('--vouchers', '1000')), seed: Number(opt('--seed', '1')) });
+    console.log(`${file}: ledger-cli journal`);
+    process.exit(0);
   }
   const r = writeSie(file, standardPlan(), { vouchers: Number(opt('--vouchers', '1000')), seed: Number(opt('--seed', '1')), faults, utf8: args.includes('--utf8'), ksumma: !args.includes('--no-ksumma') });
   console.log(`${file}: ${r.bytes} bytes`);

@@ -146,3 +146,17 @@ describe('D-3 with many unbalanced vouchers', () => {
     expect(d3[0]!.message).toBe('verifikation B 4 20240301 "V3" balanserar inte: summan är 0.01 kr');
   });
 });
+
+describe('the CRC-32 of #KSUMMA', () => {
+  it('is zlib\'s CRC-32', async () => {
+    const { crc32 } = await import('../src/sie/crc.js');
+    const zlib = (await import('node:zlib')) as unknown as { crc32?: (d: Uint8Array) => number };
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      const ours = crc32(bytes);
+      if (zlib.crc32) expect(ours).toBe(zlib.crc32(bytes));
+      expect(crc32(bytes.subarray(bytes.length >> 1), crc32(bytes.subarray(0, bytes.length >> 1)))).toBe(ours);
+    }));
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+  });
+});

@@ -25,18 +25,31 @@ export interface PeriodRa {
   rad: number;
 }
 
+export interface SerieRa {
+  antal: number;
+  forstaNr: string;
+  sistaNr: number;
+  sistaNrText: string | null;
+  forstaDatum: number;
+  sistaDatum: number;
+}
+
 export interface Radata {
-  /** Account numbers → ids; per id: Σ #TRANS, count, first line naming it. */
+  /** Account numbers → ids; per id the first line naming it. */
   konton: ByteTable;
-  rorelse: Summor;
-  antalTrans: Int32Array;
   kontoRad: Int32Array;
-  /** Object pairs `dim\0obj` → ids; first line per pair; per account id: pair id → slot of its Σ. */
+  /** Object pairs `dim\0obj` → ids; per id the first line naming it. */
   par: ByteTable;
   parRad: Int32Array;
-  parSumma: (Map<number, number> | undefined)[];
-  parSlots: number;
-  objektSumma: Summor;
+  /**
+   * Konteringar: the bytes of a posting's account and object list → ids; per id its account,
+   * its object pairs, how many postings and their Σ (year 0).
+   */
+  kontering: ByteTable;
+  kontKonto: Int32Array;
+  kontPar: number[][];
+  kontAntal: Int32Array;
+  kontSumma: Summor;
   /** Year index → account id → balances. */
   saldon: Map<number, Map<number, KontoSaldo>>;
   kontoinfo: Map<number, KontoRa>;
@@ -47,7 +60,9 @@ export interface Radata {
   objektSaldon: Map<number, Map<string, Map<string, Map<number, ObjektSaldo>>>>;
   psaldo: PeriodRa[];
   pbudget: PeriodRa[];
-  serier: Map<string, Serie & { senast: number }>;
+  /** Voucher series → ids; per id: count, numbers (NaN when not a plain number: then the text), dates as yyyymmdd. */
+  serieId: ByteTable;
+  serier: SerieRa[];
   avvikelser: VerAvvikelse[];
   poster: Int32Array;
   okanda: Map<string, number>;
@@ -86,24 +101,41 @@ export function byggBok(fil: string, kodning: Kodning, d: Radata, etiketter: rea
   bok.pbudget = d.pbudget.map((p) => ({ ...p, konto: konto(p.konto), objekt: p.objekt.map(([a, b]) => [dek(a), dek(b)] as const) }));
   bok.verifikationer = {
     antal: d.antalVer, antalTrans: d.antalTrans0, antalRtrans: d.antalRtrans, antalBtrans: d.antalBtrans,
-    serier: new Map([...d.serier].map(([k, { senast: _, ...s }]) => [dek(k), { ...s, forstaNr: dek(s.forstaNr), sistaNr: dek(s.sistaNr) }])),
+    serier: new Map(d.serier.map((s, id) => [dek(d.serieId.key(id).toString('latin1')), serie(s, dek)])),
   };
   d.poster.forEach((n, i) => n && bok.poster.set(etiketter[i]!, n));
   bok.okandaPoster = new Map([...d.okanda].map(([k, n]) => [dek(k), n]));
   return bok;
 }
 
+function serie(s: SerieRa, dek: (s: string) => string): Serie {
+  return {
+    antal: s.antal,
+    forstaNr: dek(s.forstaNr),
+    sistaNr: s.sistaNrText === null ? String(s.sistaNr) : dek(s.sistaNrText),
+    forstaDatum: String(s.forstaDatum),
+    sistaDatum: String(s.sistaDatum),
+  };
+}
+
 /** Year 0's Σ #TRANS into each account's balance (created for accounts only vouchers name). */
 function lagRorelse(d: Radata, bok: Bok, konto: (id: number) => string): void {
+  const summa = new Map<number, Ore>();
+  const antal = new Map<number, number>();
+  for (let k = 0; k < d.kontering.size; k++) {
+    const id = d.kontKonto[k]!;
+    summa.set(id, (summa.get(id) ?? 0n) + d.kontSumma.get(k));
+    antal.set(id, (antal.get(id) ?? 0) + d.kontAntal[k]!);
+  }
   let ar0 = bok.saldon.get(0);
-  for (let id = 0; id < d.konton.size; id++) {
-    if (!d.antalTrans[id]) continue;
+  for (const [id, n] of antal) {
+    if (!n) continue;
     if (!ar0) bok.saldon.set(0, (ar0 = new Map()));
     const nr = konto(id);
     let s = ar0.get(nr);
     if (!s) ar0.set(nr, (s = tomtSaldo(d.kontoRad[id]!)));
-    s.rorelse = d.rorelse.get(id);
-    s.antalTrans = d.antalTrans[id]!;
+    s.rorelse = summa.get(id)!;
+    s.antalTrans = n;
     s.forstaRad = Math.min(s.forstaRad, d.kontoRad[id]!);
   }
 }
@@ -118,12 +150,16 @@ function lagObjekt(d: Radata, bok: Bok, dek: (s: string) => string, konto: (id: 
     const [dim, obj] = par(id);
     put(put(bok.objektAnvandning, dim, () => new Map()), obj, () => d.parRad[id]!);
   }
-  d.parSumma.forEach((perKonto, id) => {
-    for (const [p, slot] of perKonto ?? []) {
+  for (let k = 0; k < d.kontering.size; k++) {
+    if (!d.kontAntal[k]) continue;
+    const nr = konto(d.kontKonto[k]!);
+    const sum = d.kontSumma.get(k);
+    for (const p of d.kontPar[k]!) {
       const [dim, obj] = par(p);
-      put(put(bok.objektRorelse, dim, () => new Map()), obj, () => new Map<string, Ore>()).set(konto(id), d.objektSumma.get(slot));
+      const m = put(put(bok.objektRorelse, dim, () => new Map()), obj, () => new Map<string, Ore>());
+      m.set(nr, (m.get(nr) ?? 0n) + sum);
     }
-  });
+  }
   for (const [arsnr, dims] of d.objektSaldon) {
     for (const [dim, objs] of dims) {
       for (const [obj, konton] of objs) {

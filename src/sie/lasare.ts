@@ -12,7 +12,6 @@ import { sortErrors, type InputError } from '../ledger/errors.js';
 import { tomBok, tomtSaldo, type Bok, type KontoSaldo, type Kontotyp, type Ore } from '../books/model.js';
 import type { VerAvvikelse } from '../books/regler.js';
 import { ByteTable, Summor } from './bytes.js';
-import { Kontrollsummering } from './crc.js';
 import { Kodningsdetektor, avkoda } from './kodning.js';
 import type { Message } from '../messages/catalogue.js';
 
@@ -21,13 +20,46 @@ import { LISTA, Rad } from './rad.js';
 import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod } from './tal.js';
 import { byggBok, type Radata } from './bygg.js';
 
-export const ETIKETTER = [
-  '#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP', '#PROSA', '#FTYP', '#FNR', '#ORGNR', '#BKOD', '#ADRESS',
-  '#FNAMN', '#RAR', '#TAXAR', '#OMFATTN', '#KPTYP', '#VALUTA', '#KONTO', '#KTYP', '#ENHET', '#SRU', '#DIM',
-  '#UNDERDIM', '#OBJEKT', '#IB', '#UB', '#OIB', '#OUB', '#RES', '#PSALDO', '#PBUDGET', '#VER', '#TRANS',
-  '#RTRANS', '#BTRANS', '#KSUMMA',
-] as const;
-const E = Object.fromEntries(ETIKETTER.map((l, i) => [l, i])) as Record<(typeof ETIKETTER)[number], number>;
+/** The labels the reader knows, as small integers (plain constants: the hot path compares them per line). */
+const E = {
+  FLAGGA: 0,
+  PROGRAM: 1,
+  FORMAT: 2,
+  GEN: 3,
+  SIETYP: 4,
+  PROSA: 5,
+  FTYP: 6,
+  FNR: 7,
+  ORGNR: 8,
+  BKOD: 9,
+  ADRESS: 10,
+  FNAMN: 11,
+  RAR: 12,
+  TAXAR: 13,
+  OMFATTN: 14,
+  KPTYP: 15,
+  VALUTA: 16,
+  KONTO: 17,
+  KTYP: 18,
+  ENHET: 19,
+  SRU: 20,
+  DIM: 21,
+  UNDERDIM: 22,
+  OBJEKT: 23,
+  IB: 24,
+  UB: 25,
+  OIB: 26,
+  OUB: 27,
+  RES: 28,
+  PSALDO: 29,
+  PBUDGET: 30,
+  VER: 31,
+  TRANS: 32,
+  RTRANS: 33,
+  BTRANS: 34,
+  KSUMMA: 35,
+} as const;
+export const ETIKETTER: readonly string[] = Object.keys(E).map((k) => `#${k}`);
 
 /** At most this many input errors are listed; the rest are counted. */
 export const MAX_FEL = 1000;
@@ -66,25 +98,24 @@ export class SieLasare {
   // Vouchers
   private vantarKlammer = 0;
   private iVer = 0;
-  private ver = { serie: '', nr: '', datum: 0, datumText: '', textLangd: 0, summa: 0, stor: 0n };
+  private ver = { serie: 0, nr: 0, nrText: null as string | null, datum: 0, textLangd: 0, summa: 0, stor: 0n };
   private readonly verText = Buffer.alloc(1024);
-  private rtrans: { konto: number; ore: number; stor: bigint; lista: string; kontoText: string; rad: number } | null = null;
+  private rtrans: { kontering: number; ore: number; stor: bigint; rad: number } | null = null;
   private readonly nyckel = Buffer.alloc(1024);
-  private crc: Kontrollsummering | null = null;
 
   constructor(readonly fil: string) {
     for (const e of ETIKETTER) this.etiketter.id(Buffer.from(e, 'latin1'), 0, e.length);
     this.d = {
-      konton: new ByteTable(), rorelse: new Summor(), antalTrans: new Int32Array(64), kontoRad: new Int32Array(64),
-      par: new ByteTable(), parRad: new Int32Array(64), parSumma: [], objektSumma: new Summor(),
+      konton: new ByteTable(), kontoRad: new Int32Array(64), par: new ByteTable(), parRad: new Int32Array(64),
+      kontering: new ByteTable(), kontKonto: new Int32Array(64), kontPar: [], kontAntal: new Int32Array(64), kontSumma: new Summor(),
       saldon: new Map(), kontoinfo: new Map(), rar: new Map(), dimensioner: new Map(), objekt: new Map(),
-      objektSaldon: new Map(), psaldo: [], pbudget: [], serier: new Map(), avvikelser: [],
-      poster: new Int32Array(ETIKETTER.length), okanda: new Map(), parSlots: 0, antalVer: 0, antalTrans0: 0, antalRtrans: 0, antalBtrans: 0,
+      objektSaldon: new Map(), psaldo: [], pbudget: [], serieId: new ByteTable(), serier: [], avvikelser: [],
+      poster: new Int32Array(ETIKETTER.length), okanda: new Map(), antalVer: 0, antalTrans0: 0, antalRtrans: 0, antalBtrans: 0,
       ksumma: null, flaggaForst: false, rar0: null, format: null, foretag: tomBok('', 'cp437').foretag,
     };
   }
 
-  /** Read the lines of buf[s, e): whole lines only, except at the end of the file. */
+  /** Read the lines of buf[s, e): whole lines, the last ending with LF at e - 1. */
   mata(buf: Buffer, s: number, e: number): void {
     if (this.rad === 0 && s === 0 && e >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
       this.detektor.bom = true;
@@ -94,13 +125,9 @@ export class SieLasare {
     this.buf = buf;
     let p = s;
     while (p < e) {
-      let nl = buf.indexOf(10, p);
-      if (nl < 0 || nl >= e) nl = e;
-      const end = nl > p && buf[nl - 1] === 13 ? nl - 1 : nl;
       this.rad++;
       this.radStart = p;
-      this.linje(buf, p, end);
-      p = nl + 1;
+      p = this.linje(buf, p) + 1;
     }
   }
 
@@ -108,7 +135,7 @@ export class SieLasare {
   avsluta(): SieLasning {
     if (this.iVer) this.fel('sie.ver_oavslutad', 0, { rad: this.iVer }, this.iVer);
     if (this.vantarKlammer) this.fel('sie.ver_utan_klammer', 0, {}, this.vantarKlammer);
-    if (this.crc && this.d.ksumma) this.d.ksumma.beraknad = this.crc.summa;
+    if (this.r.kontroll && this.d.ksumma) this.d.ksumma.beraknad = ~this.r.crc >>> 0;
     const kodning = this.detektor.kodning;
     const bok = byggBok(this.fil, kodning, this.d, ETIKETTER);
     const fel = sortErrors(this.felrader.map((f) => ({
@@ -122,43 +149,65 @@ export class SieLasare {
     return { bok, fel, felTotalt: this.felTotalt, avvikelser };
   }
 
-  private linje(buf: Buffer, s: number, e: number): void {
-    while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
-    while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
-    if (s === e) return;
-    const c = buf[s];
-    if (c === 123 || c === 125) return this.klammer(c, s, e);
+  /** One line from s; returns the position of its LF. */
+  private linje(buf: Buffer, s: number): number {
+    let i = s;
+    while (buf[i] === 32 || buf[i] === 9 || buf[i] === 13) i++;
+    const c = buf[i]!;
+    if (c === 10) return i;
+    if (c === 123 || c === 125 || c === 0x1a) {
+      let j = i + 1;
+      while (buf[j] === 32 || buf[j] === 9 || buf[j] === 13) j++;
+      if (buf[j] !== 10) this.fel(c === 123 ? 'sie.klammer_oppna' : c === 125 ? 'sie.klammer_stang' : 'sie.ingen_post', j);
+      else if (c !== 0x1a) this.klammer(c, i); // 0x1a alone: a DOS end-of-file mark
+      return buf.indexOf(10, j);
+    }
     if (c !== 35) {
-      if (c === 0x1a && e === s + 1) return; // DOS end-of-file mark
-      return this.fel('sie.ingen_post', s);
+      this.fel('sie.ingen_post', i);
+      return buf.indexOf(10, i);
     }
-    if (!this.r.las(buf, s, e)) return this.radfel(s);
+    // The closing #KSUMMA is not covered by the CRC: a line that may be it is read without.
+    const kanskeKsumma = this.r.kontroll && buf[i + 1] === 75 && buf[i + 2] === 83;
+    if (kanskeKsumma) this.r.kontroll = false;
+    const end = this.r.las(buf, i);
+    if (this.r.fel) {
+      this.radfel();
+      return end;
+    }
+    if (kanskeKsumma && this.etikett(buf, this.r.start[0]!, this.r.slut[0]!) !== E.KSUMMA) {
+      this.r.kontroll = true;
+      this.r.summeraFalt();
+    }
+    this.post0(buf, i, end);
+    return end;
+  }
+
+  /** A record, tokenized: its label decides what it is. */
+  private post0(buf: Buffer, s: number, e: number): void {
     const r = this.r;
-    const lab = this.etiketter.find(buf, r.start[0]!, r.slut[0]!);
+    const lab = this.etikett(buf, r.start[0]!, r.slut[0]!);
     // #FLAGGA comes first; an opening #KSUMMA may precede it (some writers put it there).
-    if (this.forstaPost && lab !== E['#KSUMMA']) {
+    if (this.forstaPost && lab !== E.KSUMMA) {
       this.forstaPost = false;
-      this.d.flaggaForst = lab === E['#FLAGGA'];
+      this.d.flaggaForst = lab === E.FLAGGA;
     }
-    if (this.crc && lab !== E['#KSUMMA']) this.summera(buf);
     if (this.vantarKlammer) {
       this.fel('sie.ver_utan_klammer', s, {}, this.vantarKlammer);
       this.vantarKlammer = 0;
     }
     if (lab < 0) return this.okand(buf);
-    if (this.rtrans && lab !== E['#TRANS']) this.rtransUtanPar();
-    if (lab === E['#TRANS'] || lab === E['#RTRANS'] || lab === E['#BTRANS']) {
+    if (this.rtrans && lab !== E.TRANS) this.rtransUtanPar();
+    if (lab === E.TRANS || lab === E.RTRANS || lab === E.BTRANS) {
       this.d.poster[lab]!++;
       if (!this.iVer) return this.fel('sie.trans_utanfor_ver', s, { post: ETIKETTER[lab]! });
-      return this.trans(buf, lab === E['#TRANS'] ? TRANS : lab === E['#RTRANS'] ? RTRANS : BTRANS);
+      return this.trans(buf, lab === E.TRANS ? TRANS : lab === E.RTRANS ? RTRANS : BTRANS);
     }
     if (this.iVer) this.fel('sie.post_i_ver', s, { post: ETIKETTER[lab]! });
     this.d.poster[lab]!++;
     this.post(buf, lab);
   }
 
-  private klammer(c: number, s: number, e: number): void {
-    if (e !== s + 1) return this.fel(c === 123 ? 'sie.klammer_oppna' : 'sie.klammer_stang', s + 1);
+  private klammer(c: number, s: number): void {
     if (this.rtrans) this.rtransUtanPar();
     if (c === 123) {
       if (!this.vantarKlammer) return this.fel('sie.klammer_oppna', s);
@@ -175,13 +224,11 @@ export class SieLasare {
     this.d.okanda.set(namn, (this.d.okanda.get(namn) ?? 0) + 1);
   }
 
-  private summera(buf: Buffer): void {
-    const r = this.r;
-    const crc = this.crc!;
-    for (let i = 0; i < r.n; i++) {
-      if (r.typ[i] !== LISTA) crc.lagg(buf, r.start[i]!, r.slut[i]!);
-      else for (let j = r.start[i]!; j < r.slut[i]!; j++) crc.lagg(buf, r.oStart[j]!, r.oSlut[j]!);
-    }
+  /** The label's id: #TRANS and #VER without hashing, the rest by table; -1 if unknown. */
+  private etikett(buf: Buffer, s: number, e: number): number {
+    if (e - s === 6 && buf[s + 1] === 84 && buf[s + 2] === 82 && buf[s + 3] === 65 && buf[s + 4] === 78 && buf[s + 5] === 83) return E.TRANS;
+    if (e - s === 4 && buf[s + 1] === 86 && buf[s + 2] === 69 && buf[s + 3] === 82) return E.VER;
+    return this.etiketter.find(buf, s, e);
   }
 
   // ---- fields -------------------------------------------------------------------------
@@ -213,11 +260,13 @@ export class SieLasare {
     return n;
   }
 
+  /** Date of field i as yyyymmdd; 0 when an optional field is absent or empty, -1 after an error. */
   private datum(i: number, falt: string, valfritt: boolean): number {
-    const v = valfritt ? this.t(i) : this.krav(i, falt);
-    if (v === null || (valfritt && v === '')) return 0;
-    const d = lasDatum(this.buf, this.r.start[i]!, this.r.slut[i]!);
-    if (d < 0) this.fel('sie.datum_ogiltigt', this.kol(i), { falt, varde: v });
+    const r = this.r;
+    if (i >= r.n) return valfritt ? 0 : (this.krav(i, falt), -1);
+    if (valfritt && r.slut[i] === r.start[i]) return 0;
+    const d = lasDatum(this.buf, r.start[i]!, r.slut[i]!);
+    if (d < 0) this.fel('sie.datum_ogiltigt', this.kol(i), { falt, varde: this.t(i)! });
     return d;
   }
 
@@ -264,28 +313,28 @@ export class SieLasare {
     const d = this.d;
     const f = d.foretag;
     switch (lab) {
-      case E['#FLAGGA']: return void (f.flagga = this.krav(1, 'flagga'));
-      case E['#PROGRAM']: return void (f.program = [this.krav(1, 'programnamn'), this.t(2)].filter((x) => x).join(' '));
-      case E['#FORMAT']: return void (d.format = this.krav(1, 'format'));
-      case E['#GEN']: return this.gen();
-      case E['#SIETYP']: return void (f.sietyp = this.krav(1, 'typnummer'));
-      case E['#FTYP']: return void (f.ftyp = this.krav(1, 'företagstyp'));
-      case E['#FNR']: return void (f.fnr = this.krav(1, 'företagsid'));
-      case E['#ORGNR']: return void (f.orgnr = this.krav(1, 'organisationsnummer'));
-      case E['#FNAMN']: return void (f.namn = this.krav(1, 'företagsnamn'));
-      case E['#TAXAR']: return void (f.taxar = this.krav(1, 'år'));
-      case E['#OMFATTN']: return void (f.omfattn = this.datum(1, 'datum', false) ? this.t(1) : null);
-      case E['#KPTYP']: return void (f.kptyp = this.krav(1, 'kontoplanstyp'));
-      case E['#VALUTA']: return void (f.valuta = this.krav(1, 'valutakod'));
-      case E['#RAR']: return this.rar();
-      case E['#KONTO']: case E['#KTYP']: case E['#ENHET']: case E['#SRU']: return this.kontoinfo(lab);
-      case E['#DIM']: case E['#UNDERDIM']: return this.dim(lab === E['#UNDERDIM']);
-      case E['#OBJEKT']: return this.objekt();
-      case E['#IB']: case E['#UB']: case E['#RES']: return this.saldo(lab);
-      case E['#OIB']: case E['#OUB']: return this.objektSaldo(lab === E['#OIB']);
-      case E['#PSALDO']: case E['#PBUDGET']: return this.period(lab === E['#PSALDO']);
-      case E['#VER']: return this.verifikation();
-      case E['#KSUMMA']: return this.ksumma();
+      case E.FLAGGA: return void (f.flagga = this.krav(1, 'flagga'));
+      case E.PROGRAM: return void (f.program = [this.krav(1, 'programnamn'), this.t(2)].filter((x) => x).join(' '));
+      case E.FORMAT: return void (d.format = this.krav(1, 'format'));
+      case E.GEN: return this.gen();
+      case E.SIETYP: return void (f.sietyp = this.krav(1, 'typnummer'));
+      case E.FTYP: return void (f.ftyp = this.krav(1, 'företagstyp'));
+      case E.FNR: return void (f.fnr = this.krav(1, 'företagsid'));
+      case E.ORGNR: return void (f.orgnr = this.krav(1, 'organisationsnummer'));
+      case E.FNAMN: return void (f.namn = this.krav(1, 'företagsnamn'));
+      case E.TAXAR: return void (f.taxar = this.krav(1, 'år'));
+      case E.OMFATTN: return void (f.omfattn = this.datum(1, 'datum', false) ? this.t(1) : null);
+      case E.KPTYP: return void (f.kptyp = this.krav(1, 'kontoplanstyp'));
+      case E.VALUTA: return void (f.valuta = this.krav(1, 'valutakod'));
+      case E.RAR: return this.rar();
+      case E.KONTO: case E.KTYP: case E.ENHET: case E.SRU: return this.kontoinfo(lab);
+      case E.DIM: case E.UNDERDIM: return this.dim(lab === E.UNDERDIM);
+      case E.OBJEKT: return this.objekt();
+      case E.IB: case E.UB: case E.RES: return this.saldo(lab);
+      case E.OIB: case E.OUB: return this.objektSaldo(lab === E.OIB);
+      case E.PSALDO: case E.PBUDGET: return this.period(lab === E.PSALDO);
+      case E.VER: return this.verifikation();
+      case E.KSUMMA: return this.ksumma();
       default: return; // #PROSA, #BKOD, #ADRESS: nothing the books need
     }
   }
@@ -313,10 +362,7 @@ export class SieLasare {
     }
     const d = this.d;
     const id = d.konton.id(this.buf, r.start[i]!, r.slut[i]!);
-    if (id >= d.kontoRad.length) {
-      d.kontoRad = grow(d.kontoRad);
-      d.antalTrans = grow(d.antalTrans);
-    }
+    if (id >= d.kontoRad.length) d.kontoRad = grow(d.kontoRad);
     if (!d.kontoRad[id]) d.kontoRad[id] = this.rad;
     return id;
   }
@@ -327,15 +373,15 @@ export class SieLasare {
     const d = this.d;
     const info = d.kontoinfo.get(id) ?? { namn: '', typ: null, enhet: null, sru: [], rad: 0 };
     d.kontoinfo.set(id, info);
-    if (lab === E['#KONTO']) {
+    if (lab === E.KONTO) {
       info.namn = this.t(2) ?? '';
       info.rad = this.rad;
-    } else if (lab === E['#KTYP']) {
+    } else if (lab === E.KTYP) {
       const typ = this.krav(2, 'kontotyp');
       if (typ === null) return;
       if (!/^[TSKI]$/.test(typ)) return this.fel('sie.kontotyp', this.kol(2), { varde: typ });
       info.typ = typ as Kontotyp;
-    } else if (lab === E['#ENHET']) info.enhet = this.krav(2, 'enhet');
+    } else if (lab === E.ENHET) info.enhet = this.krav(2, 'enhet');
     else {
       const kod = this.krav(2, 'SRU-kod');
       if (kod !== null) info.sru.push(kod);
@@ -364,8 +410,8 @@ export class SieLasare {
     if (Number.isNaN(arsnr) || id < 0 || Number.isNaN(ore)) return;
     const s = this.kontoSaldo(arsnr, id);
     const v = this.bigOre(ore);
-    if (lab === E['#IB']) [s.ib, s.ibRad] = [(s.ib ?? 0n) + v, this.rad];
-    else if (lab === E['#UB']) [s.ub, s.ubRad] = [(s.ub ?? 0n) + v, this.rad];
+    if (lab === E.IB) [s.ib, s.ibRad] = [(s.ib ?? 0n) + v, this.rad];
+    else if (lab === E.UB) [s.ub, s.ubRad] = [(s.ub ?? 0n) + v, this.rad];
     else [s.res, s.resRad] = [(s.res ?? 0n) + v, this.rad];
   }
 
@@ -433,15 +479,16 @@ export class SieLasare {
     if (varde === null || varde === '') {
       if (!d.ksumma) {
         d.ksumma = { startRad: this.rad, varde: null, slutRad: 0, beraknad: 0 };
-        this.crc = new Kontrollsummering();
+        this.r.kontroll = true;
+        this.r.crc = -1;
       }
       return;
     }
-    if (this.crc && d.ksumma) {
+    if (d.ksumma && d.ksumma.varde === null) {
       d.ksumma.varde = varde;
       d.ksumma.slutRad = this.rad;
-      d.ksumma.beraknad = this.crc.summa;
-      this.crc = null;
+      d.ksumma.beraknad = ~this.r.crc >>> 0;
+      this.r.kontroll = false;
     }
   }
 
@@ -451,61 +498,113 @@ export class SieLasare {
     const r = this.r;
     const buf = this.buf;
     const v = this.ver;
-    v.serie = this.krav(1, 'serie') ?? '';
-    v.nr = this.krav(2, 'verifikationsnummer') ?? '';
-    v.datum = this.datum(3, 'verifikationsdatum', false);
-    v.datumText = this.t(3) ?? '';
-    v.textLangd = r.n > 4 ? buf.copy(this.verText, 0, r.start[4]!, Math.min(r.slut[4]!, r.start[4]! + this.verText.length)) : 0;
+    const d = this.d;
+    // A #VER short of fields is reported; its block is still read, as a voucher of series "".
+    if (r.n < 4) this.krav(r.n, r.n < 2 ? 'serie' : r.n < 3 ? 'verifikationsnummer' : 'verifikationsdatum');
+    v.serie = r.n > 1 ? d.serieId.id(buf, r.start[1]!, r.slut[1]!) : d.serieId.id(buf, 0, 0);
+    v.nr = r.n > 2 ? lasNummer(buf, r.start[2]!, r.slut[2]!) : NaN;
+    v.nrText = Number.isNaN(v.nr) ? (this.t(2) ?? '') : null;
+    v.datum = r.n > 3 ? this.datum(3, 'verifikationsdatum', false) : -1;
+    v.textLangd = r.n > 4 ? kopiera(buf, r.start[4]!, r.slut[4]!, this.verText) : 0;
     v.summa = 0;
     v.stor = 0n;
     this.vantarKlammer = this.rad;
-    this.d.antalVer++;
-    this.serie(v.serie, v.nr, v.datumText);
-    const rar0 = this.d.rar0;
+    d.antalVer++;
+    this.serie();
+    const rar0 = d.rar0;
     if (rar0 && v.datum > 0 && (v.datum < rar0[0] || v.datum > rar0[1])) this.avvikelse('datum', 0n, '');
   }
 
-  private serie(serie: string, nr: string, datum: string): void {
-    const s = this.d.serier.get(serie);
-    const num = /^\d{1,15}$/.test(nr) ? Number(nr) : NaN;
+  /** The series' count, number range and dates; D-12's ascending numbers. */
+  private serie(): void {
+    const v = this.ver;
+    const serier = this.d.serier;
+    const s = serier[v.serie];
     if (!s) {
-      this.d.serier.set(serie, { antal: 1, forstaNr: nr, sistaNr: nr, forstaDatum: datum, sistaDatum: datum, senast: num });
+      serier[v.serie] = { antal: 1, forstaNr: this.nrText(), sistaNr: v.nr, sistaNrText: v.nrText, forstaDatum: v.datum, sistaDatum: v.datum };
       return;
     }
-    if (!Number.isNaN(num) && !Number.isNaN(s.senast) && num <= s.senast) this.avvikelse('ordning', 0n, s.sistaNr);
+    if (!Number.isNaN(v.nr) && !Number.isNaN(s.sistaNr) && v.nr <= s.sistaNr) this.avvikelse('ordning', 0n, String(s.sistaNr));
     s.antal++;
-    s.sistaNr = nr;
-    if (datum < s.forstaDatum) s.forstaDatum = datum;
-    if (datum > s.sistaDatum) s.sistaDatum = datum;
-    if (!Number.isNaN(num)) s.senast = num;
+    if (!Number.isNaN(v.nr) || v.nrText !== null) [s.sistaNr, s.sistaNrText] = [v.nr, v.nrText];
+    if (v.datum > 0 && v.datum < s.forstaDatum) s.forstaDatum = v.datum;
+    if (v.datum > s.sistaDatum) s.sistaDatum = v.datum;
+  }
+
+  private nrText(): string {
+    return this.ver.nrText ?? String(this.ver.nr);
   }
 
   private avvikelse(slag: VerAvvikelse['slag'], ore: Ore, detalj: string, rad = slag === 'obalans' ? this.iVer || this.rad : this.rad): void {
     const v = this.ver;
-    this.d.avvikelser.push({ slag, serie: v.serie, nr: v.nr, datum: v.datumText, text: this.verText.toString('latin1', 0, v.textLangd), belopp: ore, rad, detalj });
+    const serie = this.d.serieId.key(v.serie).toString('latin1');
+    this.d.avvikelser.push({ slag, serie, nr: this.nrText(), datum: String(v.datum), text: this.verText.toString('latin1', 0, v.textLangd), belopp: ore, rad, detalj });
   }
 
+  /**
+   * #TRANS, #RTRANS, #BTRANS. The account and object list are looked up together as one
+   * byte range (a "kontering"), so a posting costs one hash; its sum is spread over the
+   * account and each object once, at the end.
+   */
   private trans(buf: Buffer, slag: number): void {
     const d = this.d;
     if (slag === BTRANS) return void d.antalBtrans++;
-    const id = this.kontoId(1);
     const r = this.r;
-    if (r.n < 3 || r.typ[2] !== LISTA) return this.fel('sie.objektlista_saknas', this.kol(2), { falt: 'objektlistan' });
-    if ((r.slut[2]! - r.start[2]!) % 2) return this.fel('sie.objektlista_udda', this.kol(2));
+    let k = r.n > 2 ? d.kontering.find(buf, r.bStart[1]!, r.bSlut[2]!) : -1;
+    if (k < 0) k = this.nyKontering(buf);
     const ore = this.belopp(3, 'beloppet');
-    if (r.n > 4 && r.slut[4]! > r.start[4]!) this.transdatum();
-    if (id < 0 || Number.isNaN(ore)) return;
+    if (r.n > 4) this.transdatum();
+    if (k < 0 || Number.isNaN(ore)) return;
     const stor = belopp.status === 'stort' ? belopp.stort : 0n;
     if (slag === RTRANS) {
       d.antalRtrans++;
-      this.rtrans = { konto: id, ore, stor, lista: this.listnyckel(), kontoText: this.t(1)!, rad: this.rad };
+      this.rtrans = { kontering: k, ore, stor, rad: this.rad };
     } else if (this.rtrans) {
       const p = this.rtrans;
       this.rtrans = null;
-      if (p.konto === id && p.ore === ore && p.stor === stor && p.lista === this.listnyckel()) return;
-      this.avvikelse('rtrans', 0n, p.kontoText, p.rad);
+      if (p.ore === ore && p.stor === stor && this.sammaKontering(p.kontering, k)) return;
+      this.avvikelse('rtrans', 0n, this.kontoText(p.kontering), p.rad);
     } else d.antalTrans0++;
-    this.bokfor(buf, id, ore, stor);
+    this.bokfor(k, ore, stor);
+  }
+
+  /** A new account-and-objects combination: checked, its objects interned; -1 after an error. */
+  private nyKontering(buf: Buffer): number {
+    const r = this.r;
+    const id = this.kontoId(1);
+    if (r.n < 3 || r.typ[2] !== LISTA) return (this.fel('sie.objektlista_saknas', this.kol(2), { falt: 'objektlistan' }), -1);
+    if ((r.slut[2]! - r.start[2]!) % 2) return (this.fel('sie.objektlista_udda', this.kol(2)), -1);
+    if (id < 0) return -1;
+    const par: number[] = [];
+    for (let j = r.start[2]!; j < r.slut[2]!; j += 2) {
+      const n = this.nyckel;
+      const a = r.oSlut[j]! - r.oStart[j]!;
+      const b = r.oSlut[j + 1]! - r.oStart[j + 1]!;
+      if (a + b + 1 > n.length) continue; // absurdly long codes: not summed per object
+      kopiera(buf, r.oStart[j]!, r.oSlut[j]!, n, 0);
+      n[a] = 0;
+      kopiera(buf, r.oStart[j + 1]!, r.oSlut[j + 1]!, n, a + 1);
+      par.push(this.parId(n, 0, a + b + 1));
+    }
+    const d = this.d;
+    const k = d.kontering.id(buf, r.bStart[1]!, r.bSlut[2]!);
+    if (k >= d.kontKonto.length) [d.kontKonto, d.kontAntal] = [grow(d.kontKonto), grow(d.kontAntal)];
+    d.kontKonto[k] = id;
+    d.kontPar[k] = par;
+    return k;
+  }
+
+  /** Same account and same objects (however the lists were spaced or quoted). */
+  private sammaKontering(a: number, b: number): boolean {
+    const d = this.d;
+    if (a === b) return true;
+    const pa = d.kontPar[a]!;
+    const pb = d.kontPar[b]!;
+    return d.kontKonto[a] === d.kontKonto[b] && pa.length === pb.length && pa.every((p) => pb.includes(p));
+  }
+
+  private kontoText(k: number): string {
+    return this.d.konton.key(this.d.kontKonto[k]!).toString('latin1');
   }
 
   private transdatum(): void {
@@ -515,43 +614,20 @@ export class SieLasare {
     if (rar0 && td > 0 && td !== this.ver.datum && (td < rar0[0] || td > rar0[1])) this.avvikelse('transdatum', 0n, String(td));
   }
 
-  private listnyckel(): string {
-    const r = this.r;
-    let k = '';
-    for (let j = r.start[2]!; j < r.slut[2]!; j++) k += this.buf.toString('latin1', r.oStart[j]!, r.oSlut[j]!) + '\0';
-    return k;
-  }
-
-  /** Add one posting to the voucher's sum, its account and every object it names. */
-  private bokfor(buf: Buffer, id: number, ore: number, stor: bigint): void {
+  /** Add one posting to the voucher's sum and its kontering's. */
+  private bokfor(k: number, ore: number, stor: bigint): void {
     const d = this.d;
     const v = this.ver;
-    d.antalTrans[id]!++;
+    d.kontAntal[k]!++;
     if (stor) {
       v.stor += stor;
-      d.rorelse.addBig(id, stor);
-    } else {
-      const s = v.summa + ore;
-      if (Number.isSafeInteger(s)) v.summa = s;
-      else [v.stor, v.summa] = [v.stor + BigInt(v.summa) + BigInt(ore), 0];
-      d.rorelse.add(id, ore);
+      d.kontSumma.addBig(k, stor);
+      return;
     }
-    const r = this.r;
-    for (let j = r.start[2]!; j < r.slut[2]!; j += 2) {
-      const n = this.nyckel;
-      const a = r.oSlut[j]! - r.oStart[j]!;
-      const b = r.oSlut[j + 1]! - r.oStart[j + 1]!;
-      if (a + b + 1 > n.length) continue; // absurdly long codes: not summed per object
-      buf.copy(n, 0, r.oStart[j]!, r.oSlut[j]!);
-      n[a] = 0;
-      buf.copy(n, a + 1, r.oStart[j + 1]!, r.oSlut[j + 1]!);
-      const par = this.parId(n, 0, a + b + 1);
-      const perKonto = d.parSumma[id] ?? (d.parSumma[id] = new Map());
-      let slot = perKonto.get(par);
-      if (slot === undefined) perKonto.set(par, (slot = d.parSlots++));
-      if (stor) d.objektSumma.addBig(slot, stor);
-      else d.objektSumma.add(slot, ore);
-    }
+    const s = v.summa + ore;
+    if (Number.isSafeInteger(s)) v.summa = s;
+    else [v.stor, v.summa] = [v.stor + BigInt(v.summa) + BigInt(ore), 0];
+    d.kontSumma.add(k, ore);
   }
 
   private stangVer(): void {
@@ -564,16 +640,15 @@ export class SieLasare {
   private rtransUtanPar(): void {
     const p = this.rtrans!;
     this.rtrans = null;
-    this.avvikelse('rtrans', 0n, p.kontoText, p.rad);
+    this.avvikelse('rtrans', 0n, this.kontoText(p.kontering), p.rad);
   }
 
   // ---- errors ---------------------------------------------------------------------------
 
-  private radfel(s: number): void {
+  private radfel(): void {
     const f = this.r.fel!;
     const kod: SieFelkod = f === 'citat' ? 'sie.citat_oppet' : f === 'lista' ? 'sie.lista_oppen' : f === 'klammer' ? 'sie.klammer_utanfor_lista' : f === 'styrtecken' ? 'sie.styrtecken' : 'sie.lista_nastlad';
-    const pos = s + this.r.felKolumn - 1;
-    this.fel(kod, pos, { falt: this.r.n > 0 ? `efter ${this.buf.toString('latin1', this.r.start[0]!, this.r.slut[0]!)}` : '' });
+    this.fel(kod, this.r.felPos, { falt: this.r.n > 0 ? `efter ${this.buf.toString('latin1', this.r.start[0]!, this.r.slut[0]!)}` : '' });
   }
 
   /** An input error at byte position pos of the current line (or of line `rad`). */
@@ -585,6 +660,25 @@ export class SieLasare {
     for (let i = start; i < pos; i++) if ((this.buf[i]! & 0xc0) !== 0x80) utf8++;
     this.felrader.push({ rad, byteKolumn: pos - start + 1, utf8Kolumn: utf8, kod, varden });
   }
+}
+
+/** Copy src[s, e) into dst at `at`, as far as it fits; the count copied. (Buffer.copy costs more per call than a short loop.) */
+function kopiera(src: Uint8Array, s: number, e: number, dst: Uint8Array, at = 0): number {
+  const n = Math.min(e - s, dst.length - at);
+  for (let i = 0; i < n; i++) dst[at + i] = src[s + i]!;
+  return n;
+}
+
+/** A voucher number without leading zeros and at most 15 digits as a number; else NaN. */
+function lasNummer(buf: Uint8Array, s: number, e: number): number {
+  if (e <= s || e - s > 15 || (buf[s] === 48 && e - s > 1)) return NaN;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const c = buf[i]! - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
@@ -624,7 +718,12 @@ export async function lasSieFil(sokvag: string, visas: string, onProgress?: (las
         await new Promise((res) => setImmediate(res));
       }
     }
-    if (fylld) lasare.mata(buf, 0, fylld);
+    if (fylld) {
+      // The last line has no LF: give it one (the tokenizer stops at LF).
+      if (fylld === buf.length) buf = Buffer.concat([buf, Buffer.alloc(1)]);
+      buf[fylld] = 10;
+      lasare.mata(buf, 0, fylld + 1);
+    }
     return lasare.avsluta();
   } finally {
     closeSync(fd);
@@ -634,6 +733,8 @@ export async function lasSieFil(sokvag: string, visas: string, onProgress?: (las
 /** Read a whole file held in memory (tests, small files). */
 export function lasSieBuffer(buf: Buffer, fil: string): SieLasning {
   const lasare = new SieLasare(fil);
-  lasare.mata(Buffer.from(buf), 0, buf.length);
+  const kopia = Buffer.alloc(buf.length + 1, 10);
+  buf.copy(kopia);
+  lasare.mata(kopia, 0, buf.length === 0 || buf[buf.length - 1] === 10 ? buf.length : buf.length + 1);
   return lasare.avsluta();
 }

@@ -2,8 +2,14 @@
  * Splits one SIE line (spec 5.7) into fields, in place and without allocating: bare fields
  * end at a space or TAB, quoted fields at the next unescaped `"` (`\"` is a quote inside a
  * field, unescaped in place), and `{ ... }` is an object list whose items are kept apart.
- * Hand-written: it runs over every byte of the file and must not make a string per field.
+ * The line ends at LF (a CR before it is a space). Hand-written: it runs over every byte of
+ * the file and must not make a string per field.
+ *
+ * The caller guarantees that an LF follows the line in the buffer: every loop stops there,
+ * so none needs a bounds check.
  */
+
+import { CRC_TABELL } from './crc.js';
 
 export const BAR = 0;
 export const CITAT = 1;
@@ -12,28 +18,31 @@ export const LISTA = 2;
 /** What went wrong on a line; the column is 1-based in bytes from the line's start. */
 export type RadFel = 'citat' | 'lista' | 'klammer' | 'styrtecken' | 'nastlad';
 
-const NORMAL = 0;
-const SPACE = 1;
-const QUOTE = 2;
-const OPEN = 3;
-const CLOSE = 4;
-const CONTROL = 5;
-const BACKSLASH = 6;
+const LF = 10;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN = 123;
+const CLOSE = 125;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
+const isControl = (c: number) => (c < 32 && c !== 9 && c !== 13 && c !== LF) || c === 127;
 
-const CLASS = new Uint8Array(256);
-for (let c = 0; c < 32; c++) CLASS[c] = CONTROL;
-CLASS[127] = CONTROL;
-CLASS[9] = SPACE;
-CLASS[32] = SPACE;
-CLASS[34] = QUOTE;
-CLASS[123] = OPEN;
-CLASS[125] = CLOSE;
-CLASS[92] = BACKSLASH;
+/** Bytes that end a bare field outside an object list (space, TAB, CR, LF, control). */
+const STOP_UTE = new Uint8Array(256);
+/** … inside an object list (also `"`, `{`, `}`). */
+const STOP_INNE = new Uint8Array(256);
+/** Bytes that end the plain run of a quoted field (`"`, `\`, LF, control but TAB). */
+const STOP_CITAT = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ends = isSpace(c) || c === LF || isControl(c);
+  STOP_UTE[c] = ends ? 1 : 0;
+  STOP_INNE[c] = ends || c === QUOTE || c === OPEN || c === CLOSE ? 1 : 0;
+  STOP_CITAT[c] = c === QUOTE || c === BACKSLASH || c === LF || isControl(c) || c === 13 ? 1 : 0;
+}
 
 /** The fields of one line. Reused for every line: read it before tokenizing the next. */
 export class Rad {
   n = 0;
-  /** Per field: byte range, and kind (BAR, CITAT, LISTA). A list's range is into `objekt`. */
+  /** Per field: content byte range, and kind (BAR, CITAT, LISTA). A list's range is into `oStart`/`oSlut`. */
   start = new Int32Array(32);
   slut = new Int32Array(32);
   typ = new Uint8Array(32);
@@ -45,83 +54,119 @@ export class Rad {
   oStart = new Int32Array(32);
   oSlut = new Int32Array(32);
   fel: RadFel | null = null;
-  felKolumn = 0;
+  /** Byte position of the error. */
+  felPos = 0;
+  /**
+   * #KSUMMA: when on, the CRC-32 state (before the final inversion) runs over every field's
+   * content as it is read, so the bytes are not walked twice (crc.ts says which bytes).
+   */
+  kontroll = false;
+  crc = -1;
+  private buf: Uint8Array = new Uint8Array(0);
 
-  /** Tokenize buf[s, e) (without the line break). False on a syntax error (see `fel`). */
-  las(buf: Buffer, s: number, e: number): boolean {
+  /**
+   * Tokenize from s to the next LF. Returns the LF's position; on a syntax error `fel` is
+   * set and the rest of the line is not read.
+   */
+  las(buf: Uint8Array, s: number): number {
+    this.buf = buf;
     this.n = 0;
     this.no = 0;
     this.fel = null;
     let i = s;
-    while (i < e) {
-      const k = CLASS[buf[i]!]!;
-      if (k === SPACE) i++;
-      else if (k === OPEN) i = this.lista(buf, i, e, s);
-      else if (k === QUOTE) i = this.citat(buf, i, e, s, false);
-      else if (k === CLOSE) i = this.stopp('klammer', i, s);
-      else if (k === CONTROL) i = this.stopp('styrtecken', i, s);
-      else i = this.bar(buf, i, e, s, false);
-      if (i < 0) return false;
+    for (;;) {
+      const c = buf[i]!;
+      if (c === LF) return i;
+      if (isSpace(c)) i++;
+      else if (c === OPEN) i = this.lista(buf, i);
+      else if (c === QUOTE) i = this.citat(buf, i, false);
+      else if (c === CLOSE) return this.stopp('klammer', buf, i);
+      else if (isControl(c)) return this.stopp('styrtecken', buf, i);
+      else i = this.bar(buf, i);
+      if (this.fel) return i;
     }
-    return true;
   }
 
-  private stopp(fel: RadFel, i: number, s: number): number {
+  /** Record an error at i; returns the line's LF. */
+  private stopp(fel: RadFel, buf: Uint8Array, i: number): number {
     this.fel = fel;
-    this.felKolumn = i - s + 1;
-    return -1;
+    this.felPos = i;
+    return buf.indexOf(LF, i);
   }
 
-  private bar(buf: Buffer, i: number, e: number, s: number, iLista: boolean): number {
+  private bar(buf: Uint8Array, i: number): number {
     const b = i;
-    for (; i < e; i++) {
-      const k = CLASS[buf[i]!]!;
-      if (k === SPACE || (iLista && (k === CLOSE || k === QUOTE))) break;
-      if (k === CONTROL) return this.stopp('styrtecken', i, s);
-      if (k === OPEN && iLista) return this.stopp('nastlad', i, s);
-    }
-    this.push(b, i, BAR, iLista, b, i);
+    if (this.kontroll) {
+      let c = this.crc;
+      for (let x = buf[i]!; !STOP_UTE[x]; x = buf[++i]!) c = CRC_TABELL[(c ^ x) & 0xff]! ^ (c >>> 8);
+      this.crc = c;
+    } else while (!STOP_UTE[buf[i]!]) i++;
+    if (isControl(buf[i]!)) return this.stopp('styrtecken', buf, i);
+    this.pushField(b, i, BAR, b, i);
     return i;
   }
 
-  private citat(buf: Buffer, i: number, e: number, s: number, iLista: boolean): number {
+  private citat(buf: Uint8Array, i: number, iLista: boolean): number {
     const open = i;
-    let w = ++i;
-    for (; i < e; i++) {
+    i++;
+    while (!STOP_CITAT[buf[i]!]) i++;
+    let w = i;
+    for (;;) {
       const c = buf[i]!;
-      const k = CLASS[c]!;
-      if (k === QUOTE) {
-        this.push(open + 1, w, CITAT, iLista, open, i + 1);
-        return i + 1;
-      }
-      if (k === BACKSLASH && i + 1 < e && buf[i + 1] === 34) i++;
-      else if (k === CONTROL && c !== 9) return this.stopp('styrtecken', i, s);
-      buf[w++] = buf[i]!;
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        if (buf[i + 1] === QUOTE) i++;
+        buf[w++] = buf[i++]!;
+      } else if (c === LF || (c === 13 && buf[i + 1] === LF)) return this.stopp('citat', buf, open);
+      else if (c === 13 || isControl(c)) return this.stopp('styrtecken', buf, i);
+      else buf[w++] = buf[i++]!;
     }
-    return this.stopp('citat', open, s);
+    if (this.kontroll) this.summera(buf, open + 1, w);
+    if (iLista) this.pushItem(open + 1, w);
+    else this.pushField(open + 1, w, CITAT, open, i + 1);
+    return i + 1;
   }
 
-  private lista(buf: Buffer, i: number, e: number, s: number): number {
+  private lista(buf: Uint8Array, i: number): number {
     const open = i;
     const first = this.no;
     i++;
-    while (i < e) {
-      const k = CLASS[buf[i]!]!;
-      if (k === SPACE) i++;
-      else if (k === CLOSE) {
+    for (;;) {
+      const c = buf[i]!;
+      if (isSpace(c)) i++;
+      else if (c === CLOSE) {
         this.pushField(first, this.no, LISTA, open, i + 1);
         return i + 1;
-      } else if (k === QUOTE) i = this.citat(buf, i, e, s, true);
-      else if (k === OPEN) i = this.stopp('nastlad', i, s);
-      else if (k === CONTROL) i = this.stopp('styrtecken', i, s);
-      else i = this.bar(buf, i, e, s, true);
-      if (i < 0) return -1;
+      } else if (c === QUOTE) i = this.citat(buf, i, true);
+      else if (c === LF) return this.stopp('lista', buf, open);
+      else if (c === OPEN) return this.stopp('nastlad', buf, i);
+      else if (isControl(c)) return this.stopp('styrtecken', buf, i);
+      else {
+        const b = i;
+        while (!STOP_INNE[buf[i]!]) i++;
+        if (buf[i] === OPEN) return this.stopp('nastlad', buf, i);
+        if (this.kontroll) this.summera(buf, b, i);
+        this.pushItem(b, i);
+      }
+      if (this.fel) return i;
     }
-    return this.stopp('lista', open, s);
   }
 
-  private push(b: number, e: number, typ: number, iLista: boolean, bs: number, be: number): void {
-    if (!iLista) return this.pushField(b, e, typ, bs, be);
+  /** Add every field read (label and contents) to the CRC: for a line read without it. */
+  summeraFalt(): void {
+    for (let i = 0; i < this.n; i++) {
+      if (this.typ[i] !== LISTA) this.summera(this.buf, this.start[i]!, this.slut[i]!);
+      else for (let j = this.start[i]!; j < this.slut[i]!; j++) this.summera(this.buf, this.oStart[j]!, this.oSlut[j]!);
+    }
+  }
+
+  private summera(buf: Uint8Array, b: number, e: number): void {
+    let c = this.crc;
+    for (; b < e; b++) c = CRC_TABELL[(c ^ buf[b]!) & 0xff]! ^ (c >>> 8);
+    this.crc = c;
+  }
+
+  private pushItem(b: number, e: number): void {
     if (this.no === this.oStart.length) {
       this.oStart = grow(this.oStart);
       this.oSlut = grow(this.oSlut);

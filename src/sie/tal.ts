@@ -68,8 +68,14 @@ export function lasDatum(buf: Uint8Array, s: number, e: number): number {
     if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
-  return giltigtDatum(v) ? v : -1;
+  if (v === senaste) return v;
+  if (!giltigtDatum(v)) return -1;
+  senaste = v;
+  return v;
 }
+
+/** The last date found valid: most dates repeat the one before. */
+let senaste = -1;
 
 /** Whether yyyymmdd is a date of the Gregorian calendar. */
 export function giltigtDatum(v: number): boolean {
