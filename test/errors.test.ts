@@ -7,7 +7,7 @@
  *
  * Build first: `npx tsc -p tsconfig.json`.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
@@ -176,6 +176,54 @@ const CASES: Readonly<Record<string, Case>> = {
   },
 };
 
+/** How to save a file as UTF-8, after every encoding error. */
+const UTF8_HINT = 'spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8), eller ange filernas kodning i ledger.yaml, t.ex. kodning: windows-1252';
+const UNITS_HINT = 'förväntade belopp i kr, tkr eller mnkr, eller samma enhet på båda sidor';
+
+/** Input that is not what it seems, and mistakes only a cross-check reveals. */
+const MORE_CASES: Readonly<Record<string, Case>> = {
+  'not-utf8': {
+    // Saved as Windows-1252: the first "ä" (Intäkter, line 3) is the byte 0xE4.
+    lines: [`arsredovisning.yaml:3:24: filen är inte giltig UTF-8 (byte 0xE4, "ä" i Windows-1252): ${UTF8_HINT}`],
+  },
+  utf16: {
+    lines: [`arsredovisning.yaml:1:1: filen är sparad som UTF-16: ${UTF8_HINT}`],
+  },
+  'unknown-encoding': {
+    lines: ['ledger.yaml:7:10: okänd teckenkodning "klingon": förväntade t.ex. utf-8, windows-1252 eller iso-8859-1'],
+  },
+  'self-tie': {
+    lines: [
+      'arsredovisning.yaml:19:88: lika i rr.arets_kapitalforandring: raden jämförs med sig själv ("rr.arets_kapitalforandring"): förväntade en annan rad',
+      'arsredovisning.yaml:82:5: avstämning samma: vänster och höger sida är samma figurer, så avstämningen prövar ingenting',
+    ],
+  },
+  'sum-cycle': {
+    lines: ['arsredovisning.yaml:57:73: summorna i tabell not01 bildar en cirkel: not01.uo1_1_1 → not01.summa → not01.uo1_1_1; en summarad kan inte ingå i sig själv'],
+  },
+  'unit-mismatch': {
+    lines: [
+      `arsredovisning.yaml:67:62: lika i personal.anstallda: figurerna har enheter som inte kan jämföras (antal, tkr): ${UNITS_HINT}`,
+      `arsredovisning.yaml:70:5: avstämning personal_mot_kostnad: figurerna har enheter som inte kan jämföras (antal, tkr): ${UNITS_HINT}`,
+    ],
+  },
+  'unit-mismatch-rule': {
+    // A statement row in antal: the layout's sum cannot add it (found by the rules, not the loader).
+    lines: [
+      'arsredovisning.yaml:16:86: kontroll A-1/rr.summa_kostnader.2024: figurerna har enheter som inte kan jämföras (rr.summa_kostnader.2024 i tkr, rr.kostnader_for_personal.2024 i antal): rätta enhet: för raden som har fel enhet',
+    ],
+  },
+  'unknown-acknowledgement': {
+    lines: [
+      'kanda-avvikelser.yaml:2:5: känd avvikelse för okänd kontroll "A-1/rr.summa_intakter.2025": förväntade ett kontroll-id som reconcile skriver ut, t.ex. A-1/rr.summa_intakter.2024',
+    ],
+  },
+  'bad-amount-referenced': {
+    // One mistake, one error: the tie and the acknowledgement naming the figure say nothing more.
+    lines: ['arsredovisning.yaml:14:91: rr.intakter_av_avgifter.2024: förväntade ett belopp som "5 611 532", "-1 163 260" eller "–", fick "10x"'],
+  },
+};
+
 const COMMANDS: readonly (readonly string[])[] = [['check'], ['reconcile', '--no-xlsx']];
 
 /** Each test starts node; on a loaded machine that can take seconds. */
@@ -219,10 +267,16 @@ describe('a valid ledger', SLOW, () => {
 });
 
 describe.concurrent.each(COMMANDS.map((c) => [c.join(' '), c] as const))('input errors (%s)', SLOW, (_, command) => {
-  it.for(Object.keys(CASES))('%s', async (kind, { expect: e }) => {
+  const all: Readonly<Record<string, Case>> = { ...CASES, ...MORE_CASES };
+  it.for(Object.keys(all))('%s', async (kind, { expect: e }) => {
     const r = await runCli([...command, `${ERRORS}/${kind}`]);
-    expectInputErrors(e, r, CASES[kind]!.lines, CASES[kind]!.tolerated, `${ERRORS}/${kind}`);
+    expectInputErrors(e, r, all[kind]!.lines, all[kind]!.tolerated, `${ERRORS}/${kind}`);
   });
+});
+
+it('every fixture in test/fixtures/errors has its expected lines here', async () => {
+  const dirs = (await readdir(path.join(ROOT, ERRORS), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  expect(dirs.sort()).toEqual(Object.keys({ ...CASES, ...MORE_CASES }).sort());
 });
 
 describe('the ledger directory', SLOW, () => {

@@ -1,7 +1,7 @@
 /** The two commands: I/O and exit codes around the pure core. */
 import path from 'node:path';
 import { loadLedger } from '../ledger/load.js';
-import { reconcile } from '../rules/engine.js';
+import { reconcileChecked } from '../ledger/reconcile-checked.js';
 import { RULES } from '../rules/catalogue.js';
 import { renderConsole } from '../render/console.js';
 import { jsonChunks } from '../render/json.js';
@@ -15,6 +15,8 @@ import type { Reconciliation } from '../rules/types.js';
 
 export async function runCheck(dir: string): Promise<number> {
   const ledger = await loadLedger(dir);
+  // The rules run too: an acknowledgement of a check no rule makes is an input error.
+  reconcileChecked(dir, ledger);
   await writeStd('stdout', summarize(ledger));
   return EXIT.ok;
 }
@@ -69,7 +71,7 @@ export const slug = (s: string) =>
 
 export async function runReconcile(args: ReconcileArgs): Promise<number> {
   const ledger = await loadLedger(args.dir);
-  const result = reconcile(ledger, { ignoreAcknowledgements: args.ignoreAcknowledgements });
+  const result = reconcileChecked(args.dir, ledger, { ignoreAcknowledgements: args.ignoreAcknowledgements });
   const reports: Report[] = [];
   if (args.json) reports.push({ target: args.json, write: (out) => writeChunks(out, jsonChunks(ledger, result)) });
   if (args.junit) reports.push({ target: args.junit, write: (out) => void out.write(renderJunit(ledger, result)) });

@@ -32,7 +32,11 @@ export function decode(bytes: Uint8Array, encoding: string | undefined, decoder:
   if (encoding && !isUtf8Name(encoding) && !bom && decoder) return { ok: true, text: decoder.decode(body, encoding) };
   if (isUtf8(body)) return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') };
   const at = firstInvalidUtf8(body);
-  return { ok: false, ...position(body, at), code: 'kodning.ej_utf8', params: { byte: body[at]!.toString(16).toUpperCase().padStart(2, '0') } };
+  const byte = body[at]!;
+  // What the byte is in Windows-1252, the usual "ANSI": often the letter the user typed.
+  const ansi = new TextDecoder('windows-1252').decode(Uint8Array.of(byte));
+  const params = { byte: byte.toString(16).toUpperCase().padStart(2, '0'), ...(/^[\p{L}\p{N}\p{S}\p{P}]$/u.test(ansi) ? { ansi } : {}) };
+  return { ok: false, ...position(body, at), code: 'kodning.ej_utf8', params };
 }
 
 /** Line and column (in characters) of a byte offset; the bytes before it are valid UTF-8. */

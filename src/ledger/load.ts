@@ -120,6 +120,11 @@ export function displayPath(p: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
 }
 
+/** The errors of the ledger in `dir`, sorted, each at a path the user can open. */
+export function ledgerInputError(dir: string, errors: readonly InputError[]): LedgerInputError {
+  return new LedgerInputError(sortErrors(errors.map((e) => ({ ...e, file: displayPath(path.join(dir, e.file)) }))));
+}
+
 export interface LoadOptions {
   readonly fs?: LedgerFs;
 }
@@ -129,7 +134,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
   const fs = options.fs ?? nodeFs;
   const errors: InputError[] = [];
   const fail = (): never => {
-    throw new LedgerInputError(sortErrors(errors.map((e) => ({ ...e, file: displayPath(path.join(dir, e.file)) }))));
+    throw ledgerInputError(dir, errors);
   };
   let realDir: string;
   let isDirectory: boolean;

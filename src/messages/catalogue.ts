@@ -66,7 +66,7 @@ export function yamlReason(reason: string): string {
   return YAML_REASONS.find(([en]) => reason.startsWith(en))?.[1] ?? reason;
 }
 
-const UTF8_HINT = 'spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8; i Excel: CSV UTF-8), eller ange filernas kodning i ledger.yaml, t.ex. kodning: windows-1252';
+const UTF8_HINT = 'spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8), eller ange filernas kodning i ledger.yaml, t.ex. kodning: windows-1252';
 
 /** A report or standard stream that could not be written, and what of the set was replaced. */
 export interface Utdata {
@@ -96,7 +96,8 @@ export const MESSAGES = {
   'fil.for_stor': (p: { sokvag: string; mib: number }) => `filen "${p.sokvag}" är större än ${p.mib} MiB`,
   'fil.dubblett': (p: { sokvag: string }) => `filen "${p.sokvag}" finns redan i listan`,
   'fil.tom': (_: Record<never, never>) => 'filen är tom',
-  'kodning.ej_utf8': (p: { byte: string }) => `filen är inte giltig UTF-8 (byte 0x${p.byte}): ${UTF8_HINT}`,
+  'kodning.ej_utf8': (p: { byte: string; ansi?: string }) =>
+    `filen är inte giltig UTF-8 (byte 0x${p.byte}${p.ansi ? `, "${p.ansi}" i Windows-1252` : ''}): ${UTF8_HINT}`,
   'kodning.utf16': (_: Record<never, never>) => `filen är sparad som UTF-16: ${UTF8_HINT}`,
   'kodning.okand': (p: { kodning: string }) => `okänd teckenkodning "${p.kodning}": förväntade t.ex. utf-8, windows-1252 eller iso-8859-1`,
 
@@ -165,10 +166,13 @@ export const MESSAGES = {
   'avstamning.enheter': (p: { vad: string; enheter: readonly string[] }) =>
     `${p.vad}: figurerna har enheter som inte kan jämföras (${p.enheter.join(', ')}): förväntade belopp i kr, tkr eller mnkr, eller samma enhet på båda sidor`,
 
+  'kontroll.enheter': (p: { kontroll: string; figurer: readonly { figur: string; enhet: string }[] }) =>
+    `kontroll ${p.kontroll}: figurerna har enheter som inte kan jämföras (${p.figurer.map((f) => `${f.figur} i ${f.enhet}`).join(', ')}): rätta enhet: för raden som har fel enhet`,
+
   // Acknowledgements (kanda_avvikelser)
   'avvikelse.okand_figur': (p: { figur: string }) => `okänd figur "${p.figur}" i känd avvikelse`,
   'avvikelse.okand_kontroll': (p: { kontroll: string }) =>
-    `känd avvikelse för okänd kontroll "${p.kontroll}": förväntade ett kontroll-id som reconcile skriver ut, t.ex. A-1/rr.summa_verksamhetens_intakter.2024`,
+    `känd avvikelse för okänd kontroll "${p.kontroll}": förväntade ett kontroll-id som reconcile skriver ut, t.ex. A-1/rr.summa_intakter.2024`,
   // The general ledger (huvudbok: in ledger.yaml) and the kontoplan (kontoplan.yaml)
   'kontoplan.intervall': (p: { text: string; fel: 'syntax' | 'langd' | 'ordning' }) =>
     p.fel === 'syntax'

@@ -16,6 +16,26 @@ export interface ReconcileOptions {
   readonly rules?: readonly Rule[];
 }
 
+/**
+ * A check whose figures have units that cannot be compared (a count and an amount): the
+ * ledger gives a figure the wrong unit. The CLI reports it as an input error.
+ */
+export class IncomparableUnits extends Error {
+  constructor(
+    readonly check: string,
+    readonly figures: readonly Figure[],
+  ) {
+    super(`check ${check}: figures in incompatible units (${figures.map((f) => f.unit).join(', ')})`);
+    this.name = 'IncomparableUnits';
+  }
+}
+
+/** Acknowledgements that name a check no rule made: a mistake in the ledger, not a stale entry. */
+export function unknownAcknowledgements(ledger: Ledger, checks: readonly CheckResult[]): Ledger['acknowledgements'] {
+  const ids = new Set(checks.map((c) => c.id));
+  return ledger.acknowledgements.filter((a) => !ids.has(a.check));
+}
+
 /** Evaluates one check; undefined when a side has no figure (the check does not apply). */
 export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResult | undefined {
   const resolve = (terms: readonly Term[]) => {
@@ -32,7 +52,7 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
   if (!left.length || (!right.length && !spec.zeroIfEmpty)) return undefined;
   const figures: Figure[] = [...left, ...right].map((x) => x.figure);
   const unit = spec.product ? commonUnit(right.map((x) => x.figure.unit)) : commonUnit(figures.map((f) => f.unit));
-  if (!unit) throw new Error(`check ${spec.id}: figures in incompatible units (${figures.map((f) => f.unit).join(', ')})`);
+  if (!unit) throw new IncomparableUnits(spec.id, figures);
   // A product: the money factor in the comparison unit, the other (a count) in its own.
   const own = (x: { figure: Figure }) => (UNITS[x.figure.unit].kronor ? unit : x.figure.unit);
   const l = spec.product ? productSide(sumSide([left[0]!], own(left[0]!)), sumSide(left.slice(1, 2), own(left[1] ?? left[0]!))) : sumSide(left, unit);
