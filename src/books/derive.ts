@@ -89,7 +89,7 @@ export interface Harledning {
 export interface Objektflode {
   readonly dimension: string;
   readonly objekt: readonly Objektutfall[];
-  /** Postings on the source accounts without an object of the dimension: Σ per account. */
+  /** Postings on the source accounts of the resultaträkning without an object of the dimension: Σ per account. */
   readonly utanObjekt: readonly KontoBelopp[];
 }
 
@@ -111,8 +111,8 @@ export function harled(bok: Bokdata, plan: Kontoplan, kallor: { anslag?: Objektk
   const ar = [...bok.saldon.keys()].filter((n) => n === 0 || n === -1).sort((a, b) => b - a).map((arsnr) => harledAr(bok, plan, info, layouts, arsnr));
   return {
     ar,
-    ...(kallor.anslag ? { anslag: objektflode(bok, kallor.anslag) } : {}),
-    ...(kallor.inkomsttitlar ? { inkomsttitlar: objektflode(bok, kallor.inkomsttitlar) } : {}),
+    ...(kallor.anslag ? { anslag: objektflode(bok, plan, kallor.anslag) } : {}),
+    ...(kallor.inkomsttitlar ? { inkomsttitlar: objektflode(bok, plan, kallor.inkomsttitlar) } : {}),
   };
 }
 
@@ -177,7 +177,12 @@ function summera(layouts: readonly Layout[], info: ReadonlyMap<string, RadInfo>,
   return out;
 }
 
-function objektflode(bok: Bokdata, kalla: Objektkalla): Objektflode {
+/**
+ * Utfall per object. Postings without an object are looked for on the resultaträkning's
+ * accounts only: a balance account among the sources (statskapital credited for an
+ * anslag-financed asset) has other movements too.
+ */
+function objektflode(bok: Bokdata, plan: Kontoplan, kalla: Objektkalla): Objektflode {
   const inRange = (konto: string) => kalla.konton.some((r) => iIntervall(konto, r));
   const perObjekt = bok.objektRorelse.get(kalla.dimension) ?? new Map<string, ReadonlyMap<string, Ore>>();
   const medObjekt = new Map<string, Ore>();
@@ -193,7 +198,7 @@ function objektflode(bok: Bokdata, kalla: Objektkalla): Objektflode {
   }
   const utanObjekt: KontoBelopp[] = [];
   for (const [konto, s] of bok.saldon.get(0) ?? []) {
-    if (!inRange(konto)) continue;
+    if (!inRange(konto) || !mappningFor(plan, konto)?.rad.startsWith('rr.')) continue;
     const rest = s.rorelse - (medObjekt.get(konto) ?? 0n);
     if (rest !== 0n) utanObjekt.push({ konto, namn: namnPa(bok, konto), belopp: rest });
   }
