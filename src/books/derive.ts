@@ -68,8 +68,10 @@ export interface Arsharledning {
   readonly arsnr: number;
   /** Every line of both statements, leaves and sums, by `rr.<line>` / `br.<line>`. */
   readonly rader: ReadonlyMap<string, HarleddRad>;
-  /** Accounts with a non-zero balance that no mapping names (D-9). */
+  /** Accounts with a non-zero balance that no mapping names (D-9), in SIE's sign. */
   readonly omappade: readonly KontoBelopp[];
+  /** The closing entry's accounts (#RES, SIE's sign): what of the result is already in the balance sheet. */
+  readonly avslut: readonly KontoBelopp[];
 }
 
 export interface Objektutfall {
@@ -120,13 +122,14 @@ function harledAr(bok: Bokdata, plan: Kontoplan, info: ReadonlyMap<string, RadIn
   const leaf = new Map<string, KontoBelopp[]>();
   const omappade: KontoBelopp[] = [];
   let resultat = 0n; // Σ #RES of the accounts on resultaträkning lines
-  let avslut = 0n; // Σ #RES of the closing entry's accounts
+  const avslut: KontoBelopp[] = []; // #RES of the closing entry's accounts
   const saldon = bok.saldon.get(arsnr) ?? new Map<string, Saldodata>();
   for (const [konto, s] of saldon) {
     const m: Mappning | undefined = mappningFor(plan, konto);
     const radInfo = m ? info.get(m.rad) : undefined;
     if (m?.rad === AVSLUT) {
-      avslut += s.res ?? (arsnr === 0 ? s.rorelse : 0n);
+      const b = s.res ?? (arsnr === 0 ? s.rorelse : 0n);
+      if (b !== 0n) avslut.push({ konto, namn: namnPa(bok, konto), belopp: b });
     } else if (radInfo) {
       const raw = saldoFor(s, radInfo.saldo, arsnr);
       if (radInfo.saldo === 'RES') resultat += raw;
@@ -140,8 +143,8 @@ function harledAr(bok: Bokdata, plan: Kontoplan, info: ReadonlyMap<string, RadIn
     }
   }
   // The part of årets kapitalförändring not yet booked to the balance sheet by the closing entry.
-  const obokfort = -resultat - avslut;
-  return { arsnr, rader: summera(layouts, info, leaf, obokfort), omappade };
+  const obokfort = -resultat - avslut.reduce((a, k) => a + k.belopp, 0n);
+  return { arsnr, rader: summera(layouts, info, leaf, obokfort), omappade, avslut };
 }
 
 /** Leaf lines from their accounts, sum lines from the layout's sums. */

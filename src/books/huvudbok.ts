@@ -32,9 +32,14 @@ export interface Huvudbok {
   readonly figures: ReadonlyMap<string, Figure>;
   /** The accounts behind each derived figure. */
   readonly konton: ReadonlyMap<string, readonly KontoBelopp[]>;
-  /** Anslagspost id (or object code, for objects no post has) → object code and figure id. */
-  readonly anslagsfigurer: ReadonlyMap<string, string>;
-  readonly inkomsttitelfigurer: ReadonlyMap<string, string>;
+  /** Anslagspost id (or object code, for objects no post has; `utan_objekt`) → figure id and object code ('' for none). */
+  readonly anslagsfigurer: ReadonlyMap<string, Objektfigur>;
+  readonly inkomsttitelfigurer: ReadonlyMap<string, Objektfigur>;
+}
+
+export interface Objektfigur {
+  readonly figur: string;
+  readonly objekt: string;
 }
 
 export const oreTillDecimal = (ore: Ore): Decimal => new Decimal(ore.toString()).div(100);
@@ -88,8 +93,8 @@ export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdat
 type Add = (id: string, belopp: Ore, label: string, accounts: readonly KontoBelopp[]) => void;
 
 /** Figures of utfall per anslagspost: `bok.anslag.<post>.utgifter`; objects no post has: `bok.anslagsobjekt.<code>`. */
-function anslagFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, string> {
-  const out = new Map<string, string>();
+function anslagFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, Objektfigur> {
+  const out = new Map<string, Objektfigur>();
   if (!konfig.anslag || !h.anslag) return out;
   const posts = new Map<string, { id: string; label: string }>();
   for (const uo of ledger.anslagsredovisning?.utgiftsomraden ?? []) {
@@ -100,8 +105,8 @@ function anslagFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, ad
   return objectFigures(h.anslag, posts, ['anslag', 'anslagsobjekt'], 'utgifter', 'Utfall mot anslag', add, out);
 }
 
-function inkomsttitelFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, string> {
-  const out = new Map<string, string>();
+function inkomsttitelFigures(ledger: Ledger, konfig: HuvudbokKonfig, h: Harledning, add: Add): Map<string, Objektfigur> {
+  const out = new Map<string, Objektfigur>();
   if (!konfig.inkomsttitlar || !h.inkomsttitlar) return out;
   const posts = new Map<string, { id: string; label: string }>();
   for (const t of ledger.anslagsredovisning?.inkomsttitlar?.titlar ?? []) {
@@ -117,26 +122,27 @@ function objectFigures(
   column: string,
   what: string,
   add: Add,
-  out: Map<string, string>,
-): Map<string, string> {
+  out: Map<string, Objektfigur>,
+): Map<string, Objektfigur> {
   const seen = new Set<string>();
   for (const o of flode.objekt) {
     const post = posts.get(o.objekt);
     const id = post ? `bok.${prefix}.${post.id}.${column}` : `bok.${objectPrefix}.${o.objekt}`;
     add(id, o.belopp, `${what} · ${post ? post.label : `objekt ${o.objekt} (dimension ${flode.dimension})`}`, o.konton);
-    out.set(post ? post.id : o.objekt, id);
+    out.set(post ? post.id : o.objekt, { figur: id, objekt: o.objekt });
     if (post) seen.add(post.id);
   }
   // Posts without postings: the books say zero.
-  for (const p of posts.values()) {
+  for (const [kod, p] of posts) {
     if (seen.has(p.id)) continue;
     const id = `bok.${prefix}.${p.id}.${column}`;
     add(id, 0n, `${what} · ${p.label}`, []);
-    out.set(p.id, id);
+    out.set(p.id, { figur: id, objekt: kod });
   }
   if (flode.utanObjekt.length) {
-    const total = flode.utanObjekt.reduce((a, k) => a + k.belopp, 0n);
-    add(`bok.${prefix}.utan_objekt`, total, `${what} · konteringar utan objekt i dimension ${flode.dimension}`, flode.utanObjekt);
+    const id = `bok.${prefix}.utan_objekt`;
+    add(id, flode.utanObjekt.reduce((a, k) => a + k.belopp, 0n), `${what} · konteringar utan objekt i dimension ${flode.dimension}`, flode.utanObjekt);
+    out.set('utan_objekt', { figur: id, objekt: '' });
   }
   return out;
 }

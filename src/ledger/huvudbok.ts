@@ -24,7 +24,8 @@ import {
   type Kontoplan,
   type Mappning,
 } from '../domain/kontoplan/index.js';
-import { ANSLAG_FALT, INKOMSTTITEL_FALT, type HuvudbokKonfig, type Objektkonfig } from '../books/huvudbok.js';
+import { ANSLAG_FALT, byggHuvudbok, INKOMSTTITEL_FALT, type Huvudbok, type HuvudbokKonfig, type Objektkonfig } from '../books/huvudbok.js';
+import type { Ledger } from '../domain/model.js';
 import { inputError, type InputError, type Place } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';
 
@@ -123,4 +124,33 @@ function egnaMappningar(src: YamlSource, data: KontoplanInput, plan: Kontoplan, 
     else out.push({ intervall: iv, rad: AVSLUT, kalla: at });
   });
   return out;
+}
+
+/** What reading the general ledger needs from the loader: paths confined to the ledger directory. */
+export interface HuvudbokIo {
+  /** The real path of a file named in ledger.yaml at `at`, or undefined (the error pushed). */
+  readonly resolve: (name: string, at: Path) => string | undefined;
+  readonly exists: (name: string) => boolean;
+  readonly loadKontoplan: (name: string, at: Path) => { src: YamlSource; data: KontoplanInput } | undefined;
+}
+
+const KONTOPLAN_FIL = 'kontoplan.yaml';
+
+/**
+ * Reads the general ledger ledger.yaml names (SIE 4, streaming) and the kontoplan, and
+ * derives the statements from them. Syntax errors of the SIE file are input errors.
+ */
+export async function lasHuvudbok(ledger: Ledger, input: HuvudbokInput, manifest: YamlSource, io: HuvudbokIo, errors: InputError[]): Promise<Huvudbok | undefined> {
+  const konfig = huvudbokKonfig(input, manifest, errors);
+  const kontoplanFil = input.kontoplan ?? (io.exists(KONTOPLAN_FIL) ? KONTOPLAN_FIL : undefined);
+  const kp = kontoplanFil ? io.loadKontoplan(kontoplanFil, ['huvudbok', 'kontoplan']) : undefined;
+  const plan = kontoplan(ledger.layout, kp, manifest.at(['huvudbok']), errors);
+  const real = io.resolve(input.fil, ['huvudbok', 'fil']);
+  if (!real || !plan || errors.length) return undefined;
+  // The reader is loaded only for a ledger with books.
+  const { lasSieFil } = await import('../sie/lasare.js');
+  const lasning = await lasSieFil(real, input.fil);
+  errors.push(...lasning.fel);
+  if (errors.length) return undefined;
+  return byggHuvudbok(ledger, konfig, lasning.bok, plan);
 }

@@ -14,6 +14,7 @@ import { decode, declaredEncoding, isUtf8Name, type Decoder } from './decode.js'
 import { inputError, LedgerInputError, sortErrors, type InputError, type Place } from './errors.js';
 import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
+import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
 import { readYaml, type YamlSource } from './yaml-source.js';
 
 // Messages zod makes itself (none of the schema's own checks) are in Swedish.
@@ -92,7 +93,7 @@ type Resolved = { ok: true; real: string } | { ok: false; error: (at: Place) => 
  * Resolves a path named in the manifest. It must stay inside the ledger directory, also
  * after following symbolic links.
  */
-function insideLedger(fs: LedgerFs, realDir: string, name: string): Resolved {
+function insideLedger(fs: LedgerFs, realDir: string, name: string, maxBytes = MAX_FILE_BYTES): Resolved {
   const fail = (f: (at: Place) => InputError): Resolved => ({ ok: false, error: f });
   if (path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) return fail((at) => inputError(at, 'fil.utanfor', { sokvag: name }));
   let real: string;
@@ -109,7 +110,7 @@ function insideLedger(fs: LedgerFs, realDir: string, name: string): Resolved {
     return fail((at) => inputError(at, 'fil.olasbar', { sokvag: name, orsak: cause(e) }));
   }
   if (!info.isFile()) return fail((at) => inputError(at, 'fil.ingen_fil', { sokvag: name }));
-  if (info.size > MAX_FILE_BYTES) return fail((at) => inputError(at, 'fil.for_stor', { sokvag: name, mib: MAX_FILE_BYTES / 1024 / 1024 }));
+  if (info.size > maxBytes) return fail((at) => inputError(at, 'fil.for_stor', { sokvag: name, mib: maxBytes / 1024 / 1024 }));
   return { ok: true, real };
 }
 
@@ -127,6 +128,8 @@ export function ledgerInputError(dir: string, errors: readonly InputError[]): Le
 
 export interface LoadOptions {
   readonly fs?: LedgerFs;
+  /** Load the report only, not the general ledger ledger.yaml may name (the generator of synthetic books). */
+  readonly utanHuvudbok?: boolean;
 }
 
 /** Loads and validates a ledger directory; throws LedgerInputError listing every input error. */
@@ -226,7 +229,20 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
   if (errors.length) return fail();
   const ledger = buildLedger(dir, { src: manifestText, data: manifest }, files, acks, errors);
   if (errors.length) return fail();
-  return ledger;
+  if (!manifest.huvudbok || options.utanHuvudbok) return ledger;
+  // The general ledger: streamed from any size (no MAX_FILE_BYTES), with its kontoplan.
+  const huvudbok = await lasHuvudbok(ledger, manifest.huvudbok, manifestText, {
+    resolve: (name, at) => {
+      const r = insideLedger(fs, realDir, name, Number.POSITIVE_INFINITY);
+      if (r.ok) return r.real;
+      errors.push(r.error(manifestText.at(at)));
+      return undefined;
+    },
+    exists: (name) => insideLedger(fs, realDir, name).ok,
+    loadKontoplan: (name, at) => loadOne(name, [...at], kontoplanSchema),
+  }, errors);
+  if (errors.length || !huvudbok) return fail();
+  return { ...ledger, huvudbok };
 }
 
 /** iconv-lite, loaded only for a ledger that declares an encoding; undefined if it does not know it. */

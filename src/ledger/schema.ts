@@ -4,6 +4,7 @@
  * zod/mini: the same validation as zod's classic API, at a fraction of its start-up cost.
  */
 import * as z from 'zod/mini';
+import { huvudbokSchema } from './huvudbok.js';
 import { ANSLAG_COLUMNS } from '../domain/model.js';
 import type { Format } from '../messages/catalogue.js';
 
@@ -47,6 +48,8 @@ export const manifestSchema = z.strictObject({
       omdisponerat_flyttar_ingaende: opt(bool),
     }),
   ),
+  /** The general ledger (SIE 4) and where its anslag and inkomsttitel objects stand. */
+  huvudbok: opt(huvudbokSchema),
 });
 export type ManifestInput = z.infer<typeof manifestSchema>;
 

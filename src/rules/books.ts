@@ -62,7 +62,7 @@ function e2(l: Ledger): (CheckSpec | NotApplicable)[] {
   if (!h.konfig.anslag) return notApplicable('E-2', subject, 'huvudbok: anger ingen dimension för anslag (anslag:)');
   if (!a) return notApplicable('E-2', subject, 'huvudboksmappen har ingen anslagsredovisning');
   const out: CheckSpec[] = [];
-  const bokFor = (postId: string) => h.anslagsfigurer.get(postId);
+  const bokFor = (postId: string) => h.anslagsfigurer.get(postId)?.figur;
   const sumCheck = (total: string | undefined, postIds: readonly string[], subject: string) => {
     const parts = postIds.map(bokFor).filter((f): f is string => !!f);
     if (total && parts.length) out.push({ id: `E-2/${total}`, rule: 'E-2', subject, relation: 'eq', left: parts.map(pos), right: [pos(total)] });
@@ -104,7 +104,7 @@ function e3(l: Ledger): (CheckSpec | NotApplicable)[] {
   const parts: string[] = [];
   for (const t of it.titlar) {
     for (const u of t.undertitlar) {
-      const bok = h.inkomsttitelfigurer.get(u.id.replace(/^inkomsttitel\./, ''));
+      const bok = h.inkomsttitelfigurer.get(u.id.replace(/^inkomsttitel\./, ''))?.figur;
       if (!bok) continue;
       parts.push(bok);
       out.push(bookCheck(h, 'E-3', bok, u.figures.inkomster ? [u.figures.inkomster] : [], `Inkomsttitel ${t.titel} ${u.undertitel} ${u.name}: inkomster enligt huvudboken = redovisningen mot inkomsttitlar`));

@@ -73,14 +73,16 @@ export function syntetiskHuvudbok(ledger: Ledger, upplagg: Anslagsupplagg, seed 
     rnd,
   );
   const betalningar = regleringar(vardag, ar);
-  const slut = bokslut([...vardag, ...betalningar], ib0, ub0, konton, ar);
+  const slut = bokslut([...vardag, ...betalningar], ib0, ub0, res0, konton, ar);
+  // Accounts the vouchers leave at zero still have a closing balance in the file.
+  const ub = new Map([...[...konton.keys()].filter((k) => !res0.has(k) && !res1.has(k) && k !== AVSLUTSKONTO.nr).map((k) => [k, 0n] as const), ...ub0]);
   return {
     foretag: ledger.agency,
     orgnr: ledger.orgnr ?? '',
     ar,
     konton,
     ib0,
-    ub0,
+    ub0: ub,
     res0,
     ub1,
     res1,

@@ -177,12 +177,12 @@ const dayOfYear = (d: string, ar: number) => Math.round((Date.UTC(ar, Number(d.s
  * Year-end vouchers: every balance account from where the vouchers left it to its #UB,
  * against the räntekonto. The räntekonto itself then ends at its #UB, as the books balance.
  */
-export function bokslut(ver: readonly Ver[], ib: ReadonlyMap<string, bigint>, ub: ReadonlyMap<string, bigint>, namn: ReadonlyMap<string, string>, ar: number): Ver[] {
+export function bokslut(ver: readonly Ver[], ib: ReadonlyMap<string, bigint>, ub: ReadonlyMap<string, bigint>, res: ReadonlyMap<string, bigint>, namn: ReadonlyMap<string, string>, ar: number): Ver[] {
   const saldo = new Map(ib);
-  for (const v of ver) for (const t of v.rader) if (ub.has(t.konto) || ib.has(t.konto)) saldo.set(t.konto, (saldo.get(t.konto) ?? 0n) + t.belopp);
+  for (const v of ver) for (const t of v.rader) if (!res.has(t.konto)) saldo.set(t.konto, (saldo.get(t.konto) ?? 0n) + t.belopp);
   const out: Ver[] = [];
   let rantekonto = saldo.get(RANTEKONTO) ?? 0n;
-  for (const konto of [...new Set([...ib.keys(), ...ub.keys()])].sort()) {
+  for (const konto of [...saldo.keys(), ...ub.keys()].filter((k, i, all) => all.indexOf(k) === i).sort()) {
     if (konto === RANTEKONTO) continue;
     const r = (ub.get(konto) ?? 0n) - (saldo.get(konto) ?? 0n);
     if (r === 0n) continue;

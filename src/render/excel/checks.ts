@@ -83,6 +83,13 @@ function sideFormula(ctx: Context, terms: readonly CheckTerm[], unit: UnitId | u
     .join('');
 }
 
+/**
+ * Amounts with decimals (kr and öre from the books) are exact in the engine; in a
+ * spreadsheet their sums and differences carry binary rounding noise, so they are rounded
+ * to the decimals the amounts have. Whole amounts are left as they are.
+ */
+const rounded = (f: string, decimals: number) => (decimals > 0 ? `ROUND(${f},${decimals})` : f);
+
 /** The left side of a check: a signed sum, or for a product check the product of its first two terms. */
 function leftFormula(ctx: Context, c: CheckResult): string {
   if (!c.product) return sideFormula(ctx, c.leftTerms, c.unit as UnitId);
@@ -120,6 +127,8 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
     const at = (col: number) => a1({ row: n, col });
     const firstFigure: Address | undefined = c.figures.map((id) => ctx.figures.get(id)).find((x) => !!x);
     const d = Math.max(decimalsOf(c.left), decimalsOf(c.right), decimalsOf(c.difference));
+    // Decimals the amounts are written with (kr and öre from the books), whatever their sums come to.
+    const places = c.product ? 0 : Math.max(d, ...c.figures.map((id) => ctx.figure(id)?.decimals ?? 0));
     const nstyle = numberStyle(d, { fill });
     const diff = at(COL.difference);
     const tol = at(COL.tolerance);
@@ -137,9 +146,9 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
       text(c.title, textStyle({ fill })),
       text(c.subject, textStyle({ fill })),
       text(c.relation === 'eq' ? (c.product ? 'V1 × V2 = H' : 'V = H') : 'V ≤ H', textStyle({ fill })),
-      formula(leftFormula(ctx, c), toCellNumber(c.left), nstyle),
-      formula(sideFormula(ctx, c.rightTerms, c.unit as UnitId), toCellNumber(c.right), nstyle),
-      formula(`${at(COL.left)}-${at(COL.right)}`, toCellNumber(c.difference), nstyle),
+      formula(rounded(leftFormula(ctx, c), places), toCellNumber(c.left), nstyle),
+      formula(rounded(sideFormula(ctx, c.rightTerms, c.unit as UnitId), places), toCellNumber(c.right), nstyle),
+      formula(rounded(`${at(COL.left)}-${at(COL.right)}`, places), toCellNumber(c.difference), nstyle),
       num(toCellNumber(c.tolerance), numberStyle(decimalsOf(c.tolerance), { fill })),
       text(c.unit, textStyle({ fill })),
       formula(statusFormula, STATUS_TEXT[c.status], textStyle({ fill, bad: c.status === 'discrepancy' })),

@@ -11,6 +11,7 @@ import { Context, SHEET } from './context.js';
 import type { SheetPlan, WorkbookPlan } from './plan.js';
 import { coverageSheet, summarySheet } from './summary.js';
 import { anslagSheet, notesSheet, otherFiguresSheet, tableSheet } from './tables.js';
+import { HUVUDBOK_SHEET, huvudbokSheet } from './huvudbok.js';
 
 const STATEMENTS: readonly [StatementKind, string][] = [
   ['resultatrakning', SHEET.rr],
@@ -27,7 +28,7 @@ function tableSheetName(ctx: Context, t: Table): string {
 
 export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPlan {
   const ctx = new Context(ledger, result);
-  for (const name of Object.values(SHEET)) ctx.names.reserve(name);
+  for (const name of [...Object.values(SHEET), HUVUDBOK_SHEET]) ctx.names.reserve(name);
 
   // The notes first: statement lines link to them.
   const noter = notesSheet(ctx, SHEET.notes);
@@ -42,6 +43,7 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     if (t) statements.set(name, tableSheet(ctx, name, t));
   }
   const anslag = anslagSheet(ctx, SHEET.anslag);
+  const huvudbok = huvudbokSheet(ctx, HUVUDBOK_SHEET);
   const tableSheets = [...others, ...orphans].map(({ table, name }) => tableSheet(ctx, name, table));
   const other = otherFiguresSheet(ctx, SHEET.other);
   const notesPlan = noter.finish();
@@ -56,6 +58,7 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     ...(anslag ? [anslag] : []),
     ...[SHEET.fa, SHEET.vu].flatMap((n) => statements.get(n) ?? []),
     notesPlan,
+    ...(huvudbok ? [huvudbok] : []),
     ...tableSheets,
     ...(other ? [other] : []),
     coverage,
