@@ -15,6 +15,7 @@ import { runImport } from './import.js';
 import { isLedgerDir, runBatch } from './batch.js';
 import { runMerge } from './merge.js';
 import { isUnitWorker, serveUnits } from './pool.js';
+import { runInit, runLayout } from './onboarding.js';
 import { EXIT } from './exit.js';
 import { onInterrupt, reportFailure } from './failure.js';
 import { removeTemporaryFiles } from '../io/report-set.js';
@@ -142,6 +143,27 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'init <dir>',
+      'Skapa en tom huvudbok för en ny myndighet och ett nytt år: alla layoutens rader, utan belopp, med kommentarer',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: 'Ny eller tom mapp, t.ex. ledgers/myndigheten/2025' })
+          .option('myndighet', { type: 'string', default: 'Myndigheten', describe: 'Myndighetens namn' })
+          .option('ar', { type: 'string', default: String(new Date().getFullYear() - 1), describe: 'Räkenskapsåret' })
+          .option('layout', { type: 'string', default: 'ESV-2024', describe: 'Layoutversion (se avstamning layout)' }),
+      async (args) => {
+        code = await runInit({ dir: args.dir, myndighet: args.myndighet, ar: args.ar, layout: args.layout });
+      },
+    )
+    .command(
+      'layout [version]',
+      'Lista en layoutversions rad-id, rubriker och summor (alla versioner utan argument)',
+      (y) => y.positional('version', { type: 'string', describe: 'Layoutversion, t.ex. ESV-2024' }),
+      async (args) => {
+        code = await runLayout(args.version);
+      },
+    )
+    .command(
       'rules',
       'Lista regelkatalogen: id, allvarlighet, titel och källa för varje kontroll',
       (y) => y,
@@ -149,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
         code = await runRules();
       },
     )
-    .demandCommand(1, 'Ange ett kommando: check, reconcile, import, sie eller rules.')
+    .demandCommand(1, 'Ange ett kommando: check, reconcile, merge, import, sie, init, layout eller rules.')
     .strict()
     .parserConfiguration({ 'boolean-negation': false })
     .help()
