@@ -121,6 +121,16 @@ describe('reconcile <dir> with many ledgers', SLOW, () => {
     expect(r.stdout).not.toMatch(/beta\/2024\/\S*beta\/2024/);
     const batch = JSON.parse(await readFile(out, 'utf8'));
     expect(batch.summary).toMatchObject({ ledgers: 8, invalid: 1, failed: 1, exit: 2 });
+    // In JSON each input error is data: place, code, parameters and the Swedish text.
+    const broken = (batch.ledgers as { exit: number; errors?: unknown[] }[]).find((l) => l.exit === 2)!;
+    expect(broken.errors).toContainEqual({
+      file: expect.stringMatching(/with-broken\/beta\/2024\/ledger\.yaml$/),
+      line: 1,
+      column: 1,
+      code: 'schema.nyckel_saknas',
+      params: { nyckel: 'ar' },
+      text: 'saknar obligatorisk nyckel "ar"',
+    });
   });
 
   it('writes each ledger\'s workbook and an overview that links to each', async () => {

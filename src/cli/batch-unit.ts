@@ -10,11 +10,12 @@ import jsyaml from 'js-yaml';
 import type { Ledger } from '../domain/model.js';
 import { writeReportSet } from '../io/report-set.js';
 import { formatInputError, LedgerInputError } from '../ledger/errors.js';
+import { reconcileChecked } from '../ledger/reconcile-checked.js';
+import { render } from '../messages/catalogue.js';
 import { loadLedger, MANIFEST } from '../ledger/load.js';
 import { renderConsole } from '../render/console.js';
 import { chunked, prettyJson, reportValue } from '../render/json.js';
 import { renderJunitInvalidSuite, renderJunitLedgerSuite } from '../render/junit.js';
-import { reconcile } from '../rules/engine.js';
 import type { Summary } from '../rules/types.js';
 import { ledgerOrder } from './order.js';
 import { EXIT } from './exit.js';
@@ -67,8 +68,15 @@ export async function reconcileUnit(task: UnitTask): Promise<LedgerOutcome[]> {
     }
     const current = ledger as Ledger;
     const before = previous && previous.year === String(Number(year) - 1) ? previous : undefined;
-    out.push(await reconcileOne(task, rel, current, before));
-    previous = current;
+    try {
+      out.push(await reconcileOne(task, rel, current, before));
+      previous = current;
+    } catch (e) {
+      // The input errors only the rules reveal (an unknown acknowledged check, units).
+      if (!(e instanceof LedgerInputError)) throw e;
+      out.push(invalidOutcome(task, rel, e));
+      previous = undefined;
+    }
   }
   return out.sort((a, b) => ledgerOrder(a.path, b.path));
 }
@@ -95,28 +103,34 @@ async function loadOrError(task: UnitTask, rel: string): Promise<Ledger | Ledger
     return await loadLedger(path.join(task.root, rel));
   } catch (e) {
     if (!(e instanceof LedgerInputError)) throw e;
-    const parts = rel.split('/');
-    const agency = manifestField(task.root, rel, 'myndighet') ?? parts[parts.length - 2] ?? rel;
-    const year = manifestField(task.root, rel, 'ar') ?? parts[parts.length - 1] ?? '';
-    // Each error names its file as a single-ledger run does (relative to the working directory).
-    const errors = e.errors.map(formatInputError);
-    const entry = { agency, year, path: rel, exit: EXIT.input, errors };
-    return {
-      agency,
-      year,
-      path: rel,
-      exit: EXIT.input,
-      errors,
-      ...(task.json ? { json: gather(prettyJson(entry, ENTRY_DEPTH)) } : {}),
-      ...(task.junit ? { junit: renderJunitInvalidSuite(`${agency} ${year}`, errors) } : {}),
-      details: `avstämning · ${agency} ${year} · ${rel}\nOGILTIG HUVUDBOK: ${errors.length} fel\n${errors.map((x) => `  ${x}`).join('\n')}\n`,
-    };
+    return invalidOutcome(task, rel, e);
   }
+}
+
+function invalidOutcome(task: UnitTask, rel: string, e: LedgerInputError): LedgerOutcome {
+  const parts = rel.split('/');
+  const agency = manifestField(task.root, rel, 'myndighet') ?? parts[parts.length - 2] ?? rel;
+  const year = manifestField(task.root, rel, 'ar') ?? parts[parts.length - 1] ?? '';
+  // Each error names its file as a single-ledger run does (relative to the working directory).
+  const errors = e.errors.map(formatInputError);
+  // In JSON each error is data: its place, code and parameters, and the Swedish text.
+  const data = e.errors.map((x) => ({ file: x.file, ...(x.line === undefined ? {} : { line: x.line, column: x.column }), code: x.code, params: x.params, text: render(x) }));
+  const entry = { agency, year, path: rel, exit: EXIT.input, errors: data };
+  return {
+    agency,
+    year,
+    path: rel,
+    exit: EXIT.input,
+    errors,
+    ...(task.json ? { json: gather(prettyJson(entry, ENTRY_DEPTH)) } : {}),
+    ...(task.junit ? { junit: renderJunitInvalidSuite(`${agency} ${year}`, errors) } : {}),
+    details: `avstämning · ${agency} ${year} · ${rel}\nOGILTIG HUVUDBOK: ${errors.length} fel\n${errors.map((x) => `  ${x}`).join('\n')}\n`,
+  };
 }
 
 async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger, previous: Ledger | undefined): Promise<LedgerOutcome> {
   void previous; // tied year over year once those rules exist
-  const result = reconcile(ledger, { ignoreAcknowledgements: task.ignoreAcknowledgements });
+  const result = reconcileChecked(path.join(task.root, rel), ledger, { ignoreAcknowledgements: task.ignoreAcknowledgements });
   const exit = failsRun(result, task.strict) ? EXIT.discrepancy : EXIT.ok;
   let workbook: string | undefined;
   if (task.outDir !== undefined) {
