@@ -45,6 +45,7 @@ export function reportValue(ledger: Ledger, r: Reconciliation): Chunked {
       product: c.product,
       figures: c.figures,
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
+      ...(c.konton ? { konton: c.konton } : {}),
     })),
     notApplicable: r.notApplicable,
     stale: r.stale,

@@ -22,5 +22,20 @@ export function describeCheck(ledger: Ledger, c: CheckResult): string {
     `${rel} höger ${fmt(c.right)} ${c.unit}`,
     ...termLines(ledger, c.rightTerms).map((l) => `    ${l}`),
     `differens ${fmt(c.difference)} ${c.unit}, tolerans ±${fmt(c.tolerance)} ${c.unit}`,
+    ...accountLines(c),
   ].join('\n');
+}
+
+const MAX_ACCOUNTS = 12;
+
+/** The accounts behind an amount derived from the books, largest first. */
+function accountLines(c: CheckResult): string[] {
+  if (!c.konton?.length) return [];
+  const sorted = [...c.konton].sort((a, b) => new Decimal(b.belopp).abs().comparedTo(new Decimal(a.belopp).abs()));
+  const rest = sorted.length - MAX_ACCOUNTS;
+  return [
+    `konton i huvudboken (${sorted.length}):`,
+    ...sorted.slice(0, MAX_ACCOUNTS).map((k) => `    ${k.konto.padEnd(6)} ${fmt(k.belopp).padStart(20)} kr  ${k.namn}`),
+    ...(rest > 0 ? [`    … och ${rest} ${rest === 1 ? 'konto' : 'konton'} till`] : []),
+  ];
 }

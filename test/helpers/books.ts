@@ -108,3 +108,41 @@ export function tinyKontoplan(egna: Record<string, string[]> = {}): Kontoplan {
 export function withBooks(ledger: Ledger, bok: Bokdata = tinyBok(), plan: Kontoplan = tinyKontoplan(), konfig: HuvudbokKonfig = TINY_KONFIG): Ledger {
   return { ...ledger, huvudbok: byggHuvudbok(ledger, konfig, bok, plan) };
 }
+
+const sieAmount = (kr: string) => {
+  const o = ore(kr);
+  const neg = o < 0n;
+  const s = (neg ? -o : o).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+};
+
+/**
+ * The tiny books as an SIE 4E text (UTF-8): #UB/#RES for both years, #IB 0 = #UB −1, and one
+ * voucher per object posting (against 1911, whose #UB stands), so that utfall per object comes from #TRANS.
+ */
+export function tinySie(konton: Kontotabell = tinyKonton(), objekt: Objekttabell = tinyObjekt()): string {
+  const out = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "test" 1', '#FNAMN "Testverket"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#DIM 20 "Anslag"', '#DIM 21 "Inkomsttitel"'];
+  for (const [dim, objs] of Object.entries(objekt)) for (const o of Object.keys(objs)) out.push(`#OBJEKT ${dim} "${o}" "${o}"`);
+  for (const [k, [namn]] of Object.entries(konton)) out.push(`#KONTO ${k} "${namn}"`);
+  for (const [k, [, y0, y1]] of Object.entries(konton)) {
+    if (Number(k[0]) >= 3) out.push(`#RES 0 ${k} ${sieAmount(y0)}`, `#RES -1 ${k} ${sieAmount(y1)}`);
+    else out.push(`#IB 0 ${k} ${sieAmount(y1)}`, `#UB 0 ${k} ${sieAmount(y0)}`, `#UB -1 ${k} ${sieAmount(y1)}`);
+  }
+  let n = 0;
+  for (const [dim, objs] of Object.entries(objekt)) {
+    for (const [o, accounts] of Object.entries(objs)) {
+      for (const [k, kr] of Object.entries(accounts)) {
+        const mot = '1911';
+        out.push(`#VER A ${++n} 20241231 "${o}"`, '{', `#TRANS ${k} {${dim} "${o}"} ${sieAmount(kr)}`, `#TRANS ${mot} {} ${sieAmount(kr.startsWith('-') ? kr.slice(1) : `-${kr}`)}`, '}');
+      }
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** ledger.yaml's `huvudbok:` for the tiny books. */
+export const TINY_HUVUDBOK = {
+  fil: 'huvudbok.se',
+  anslag: { dimension: '20', objekt: '{uo}:{anslag}:{ap}' },
+  inkomsttitlar: { dimension: '21', objekt: '{titel}.{undertitel}' },
+};
