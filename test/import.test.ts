@@ -95,6 +95,14 @@ describe('import of an invented report (text)', () => {
     expect(r.checks.filter((c) => c.status === 'discrepancy').map((c) => c.id)).toEqual([]);
   });
 
+  it("ties a note's row to the statement line it specifies, by the note reference", () => {
+    const noter = importText(text).files.get('noter.yaml')!;
+    expect(noter).toMatch(/\{id: summa, text: Summa, specificerar: rr\.intakter_av_avgifter, v: \[4 310, 3 980\]/);
+    expect(noter).toMatch(/\{id: behallning, text: Behållning, specificerar: br\.rantekonto,/);
+    // Note 1's sum (119 620) is not the resultaträkning's 120 500: no row is guessed.
+    expect(noter).not.toMatch(/specificerar: rr\.intakter_av_anslag/);
+  });
+
   it('reports every line with figures it did not import, and the layout lines it did not find', () => {
     const { report } = importText(text);
     expect(report.skipped.map((s) => s.nr).sort((a, b) => a - b)).toEqual([28, 167, 186]);

@@ -8,7 +8,8 @@ import { sourceLines, type SourceLine } from './source.js';
 import { findSections } from './sections.js';
 import { readStatement } from './statements.js';
 import { readAnslagsredovisning } from './anslag.js';
-import { readNotes, readTables } from './notes.js';
+import { notesYaml, readNotes, readTables } from './notes.js';
+import { specify } from './ties.js';
 import { tablesYaml } from './yaml.js';
 import { isNoteHeading, numberBearing, usesTrailingSpaces } from './rows.js';
 import type { ImportedTable, Section, Skipped } from './model.js';
@@ -102,14 +103,15 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   }
 
   skipped.push(...notes.skipped);
-  if (notes.yaml) {
-    files.set('noter.yaml', notes.yaml);
+  if (notes.found) {
+    const tied = specify(notes.tables, tables);
+    files.set('noter.yaml', notesYaml(notes.notes, tied));
     figures.noter = notes.figures;
   }
 
   // Every other line of the financial part with an amount on it.
   const used = new Set<number>([...anslag.lines, ...tables.flatMap((t) => t.rader.map((r) => Number(r.seed)))]);
-  for (const m of (notes.yaml ?? '').matchAll(/seed: (\d+)/g)) used.add(Number(m[1]));
+  for (const t of notes.tables) for (const r of t.rader) used.add(Number(r.seed));
   for (const m of (files.get('utestaende-ataganden.yaml') ?? '').matchAll(/seed: (\d+)/g)) used.add(Number(m[1]));
   const reported = new Set(skipped.map((s) => s.nr));
   for (const l of lines.slice((sections[0]?.start ?? lines.length + 1) - 1)) {

@@ -13,6 +13,8 @@ export interface ImportedRow {
   readonly rad?: string;
   readonly anslagspost?: string;
   readonly enhet?: string;
+  /** The statement line this note row specifies: `rr.intakter_av_anslag`. */
+  readonly specificerar?: string;
 }
 
 export interface ImportedTable {

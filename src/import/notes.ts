@@ -15,7 +15,9 @@ import { slugId } from './ids.js';
 import { scalar, tablesYaml } from './yaml.js';
 
 export interface NotesResult {
-  readonly yaml?: string;
+  /** The notes' tables; `noteList` renders the `noter:` list. */
+  readonly tables: readonly ImportedTable[];
+  readonly found: boolean;
   readonly figures: number;
   readonly skipped: Skipped[];
   readonly notes: ReadonlyMap<number, string>;
@@ -27,7 +29,7 @@ export function readNotes(sections: readonly Section[], lines: readonly SourceLi
   const skipped: Skipped[] = [];
   const s = sections.find((x) => x.kind === 'noter');
   const notes = new Map<number, string>();
-  if (!s) return { figures: 0, skipped, notes };
+  if (!s) return { tables: [], found: false, figures: 0, skipped, notes };
   const ls = lines.slice(s.start, s.end - 1);
   const starts = ls.flatMap((l, i) => (NOTE_HEAD.test(l.text) ? [i] : []));
   const tables: ImportedTable[] = [];
@@ -44,8 +46,13 @@ export function readNotes(sections: readonly Section[], lines: readonly SourceLi
     tables.push(...noteTables(nr, title, body, broken, skipped));
   });
   const figures = tables.reduce((n, t) => n + t.rader.reduce((m, r) => m + (r.v?.filter((x) => x !== '–').length ?? 0), 0), 0);
+  return { tables, found: true, figures, skipped, notes };
+}
+
+/** noter.yaml: every note's number and title, then its tables. */
+export function notesYaml(notes: ReadonlyMap<number, string>, tables: readonly ImportedTable[]): string {
   const list = ['noter:', ...[...notes].map(([n, t]) => `  - {not: ${n}, titel: ${scalar(t)}}`)].join('\n');
-  return { yaml: `${list}\n${tables.length ? tablesYaml(tables, 'Note tables: imported from kalla.txt.') : ''}`, figures, skipped, notes };
+  return `${list}\n${tables.length ? tablesYaml(tables, 'Note tables: imported from kalla.txt.') : ''}`;
 }
 
 /** A line with at least one figure at its end. */

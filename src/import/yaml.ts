@@ -20,6 +20,7 @@ export function rowYaml(r: ImportedRow): string {
   if (r.egen) parts.push('egen: true');
   if (r.enhet) parts.push(`enhet: ${r.enhet}`);
   if (r.not !== undefined) parts.push(`not: ${r.not}`);
+  if (r.specificerar) parts.push(`specificerar: ${scalar(r.specificerar)}`);
   if (r.v) parts.push(`v: ${list(r.v)}`);
   if (r.seed) parts.push(`seed: ${r.seed}`);
   if (r.sida !== undefined) parts.push(`sida: ${r.sida}`);
