@@ -153,3 +153,29 @@ describe('reconcile <dir> with many ledgers', SLOW, () => {
     }
   });
 });
+
+describe('reconcile <dir> year over year', SLOW, () => {
+  it('finds every planted chain break and acknowledges every planted restatement, workbooks included', async () => {
+    const root = path.join(work, 'years');
+    const { writeSyntheticTree } = (await import(path.join(ROOT, 'bench', 'synthetic.mjs'))) as {
+      writeSyntheticTree(root: string, o: { agencies: number; years: number; plant: (k: number, y: number) => object }): { path: string; kind: string; figure: string }[];
+    };
+    const planted = writeSyntheticTree(root, { agencies: 3, years: 3, plant: (k, y) => ({ restatement: k === 2, break: k === 3 && y === 2024 }) });
+    expect(planted.filter((p) => p.kind === 'break')).toHaveLength(1);
+    expect(planted.filter((p) => p.kind === 'restatement')).toHaveLength(4);
+    const out = path.join(work, 'years.json');
+    const r = await runCli(['reconcile', root, '--json', out, '--out-dir', path.join(work, 'years-books')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const batch = JSON.parse(await readFile(out, 'utf8'));
+    const checksOf = (p: string) => batch.ledgers.find((l: { path: string }) => l.path === p).result.checks as { id: string; status: string; figures: string[] }[];
+    for (const p of planted) {
+      const found = checksOf(p.path).filter((c) => c.figures.includes(p.figure));
+      const yoy = found.filter((c) => c.figures.some((f) => f.startsWith('fg:')));
+      expect(yoy.map((c) => c.status), `${p.path} ${p.figure}`).toEqual([p.kind === 'break' ? 'discrepancy' : 'acknowledged']);
+    }
+    // Nothing else: the only discrepancies are the breaks.
+    const discrepancies = batch.ledgers.flatMap((l: { path: string; result: { checks: { id: string; status: string }[] } }) => l.result.checks.filter((c) => c.status === 'discrepancy').map((c) => `${l.path} ${c.id}`));
+    expect(discrepancies.every((d: string) => d.startsWith('myndighet-003/2024 B-20/'))).toBe(true);
+  });
+});

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsyaml from 'js-yaml';
-import type { Ledger } from '../domain/model.js';
+import type { Ledger, PreviousYear } from '../domain/model.js';
 import { writeReportSet } from '../io/report-set.js';
 import { formatInputError, LedgerInputError } from '../ledger/errors.js';
 import { reconcileChecked } from '../ledger/reconcile-checked.js';
@@ -58,19 +58,19 @@ const ENTRY_DEPTH = 2;
 
 export async function reconcileUnit(task: UnitTask): Promise<LedgerOutcome[]> {
   const out: LedgerOutcome[] = [];
-  let previous: Ledger | undefined;
+  // At most two ledgers in memory: this year's and last year's.
+  let previous: PreviousYear | undefined;
   for (const { rel, year } of byYear(task)) {
-    const ledger = await loadOrError(task, rel);
-    if (!(ledger as Ledger).figures) {
-      out.push(ledger as LedgerOutcome);
+    const loaded = await loadOrError(task, rel);
+    if (!('figures' in loaded)) {
+      out.push(loaded);
       previous = undefined;
       continue;
     }
-    const current = ledger as Ledger;
-    const before = previous && previous.year === String(Number(year) - 1) ? previous : undefined;
+    const ledger = previous && previous.ledger.year === String(Number(year) - 1) ? { ...loaded, previousYear: previous } : loaded;
     try {
-      out.push(await reconcileOne(task, rel, current, before));
-      previous = current;
+      out.push(await reconcileOne(task, rel, ledger));
+      previous = { ledger: loaded, path: rel };
     } catch (e) {
       // The input errors only the rules reveal (an unknown acknowledged check, units).
       if (!(e instanceof LedgerInputError)) throw e;
@@ -128,8 +128,8 @@ function invalidOutcome(task: UnitTask, rel: string, e: LedgerInputError): Ledge
   };
 }
 
-async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger, previous: Ledger | undefined): Promise<LedgerOutcome> {
-  void previous; // tied year over year once those rules exist
+/** `ledger` has its previousYear where the run has last year's report (rules/year-over-year.ts). */
+async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger): Promise<LedgerOutcome> {
   const result = reconcileChecked(path.join(task.root, rel), ledger, { ignoreAcknowledgements: task.ignoreAcknowledgements });
   const exit = failsRun(result, task.strict) ? EXIT.discrepancy : EXIT.ok;
   let workbook: string | undefined;

@@ -250,6 +250,45 @@ export interface Acknowledgement {
   readonly source: SourceRef;
 }
 
+/**
+ * A comparative figure the report restates (omräknad jämförelsesiffra): it may differ from
+ * the same figure in last year's report, for the reason given.
+ */
+export interface Restatement {
+  /** Ids of this year's comparative figures. */
+  readonly figures: readonly string[];
+  readonly reason: string;
+  readonly source: SourceRef;
+}
+
+/**
+ * Last year's report of the same agency, when a run over many ledgers has it. Its figures
+ * are read as `fg:<id>` (PREVIOUS_YEAR), so that they never clash with this year's ids.
+ */
+export interface PreviousYear {
+  readonly ledger: Ledger;
+  /** Where that ledger is, as the run names it. */
+  readonly path: string;
+}
+
+/** Prefix of a figure id of last year's report. */
+export const PREVIOUS_YEAR = 'fg:';
+
+/** Last year's figures under their `fg:` ids, made once each as they are asked for. */
+const previousFigures = new WeakMap<PreviousYear, Map<string, Figure>>();
+function previousFigure(p: PreviousYear, id: string): Figure | undefined {
+  let cache = previousFigures.get(p);
+  if (!cache) previousFigures.set(p, (cache = new Map()));
+  let f = cache.get(id);
+  if (!f) {
+    const own = p.ledger.figures.get(id.slice(PREVIOUS_YEAR.length));
+    if (!own) return undefined;
+    const source = { ...own.source, file: `${p.path}/${own.source.file}` };
+    cache.set(id, (f = { ...own, id, label: `Årsredovisning ${p.ledger.year} · ${own.label}`, source }));
+  }
+  return f;
+}
+
 /** Why some figures are read by no check (e.g. years of the five-year table nothing else restates). */
 export interface CoverageNote {
   /** Figure ids; `*` matches any run of characters. */
@@ -291,11 +330,15 @@ export interface Ledger {
   readonly figures: ReadonlyMap<string, Figure>;
   /** The general ledger, when ledger.yaml names one: the books and what is derived from them. */
   readonly huvudbok?: Huvudbok;
+  /** Comparative figures the report restates, with their reasons (omraknade_jamforelsesiffror). */
+  readonly restatements?: readonly Restatement[];
+  /** Last year's report, when the run has it (rules/year-over-year.ts). */
+  readonly previousYear?: PreviousYear;
 }
 
 /** A figure of the report, or an amount derived from the books (`bok.…`). */
 export function figureById(ledger: Ledger, id: string): Figure | undefined {
-  return ledger.figures.get(id) ?? ledger.huvudbok?.figures.get(id);
+  return ledger.figures.get(id) ?? ledger.huvudbok?.figures.get(id) ?? (ledger.previousYear && id.startsWith(PREVIOUS_YEAR) ? previousFigure(ledger.previousYear, id) : undefined);
 }
 
 /** A statement table by kind, if the ledger has it. */

@@ -566,6 +566,12 @@ export function buildLedger(
   const definitions = buildDefinitions(m.definitioner, byKind.get('resultatrakning')?.[0], layoutFor(m.layout, 'resultatrakning'), (path, code, params) => err(manifest.src.at(['definitioner', ...path]), code, params));
 
   const coverageNotes = (acks?.data.olasta_figurer ?? []).map((o, i) => ({ figures: o.figurer, reason: o.orsak, source: acks!.src.at(['olasta_figurer', i]) }));
+  const restatements = (acks?.data.omraknade_jamforelsesiffror ?? []).map((o, i) => {
+    o.figurer.forEach((f, k) => {
+      if (!figures.has(f) && !reported.has(f)) err(acks!.src.at(['omraknade_jamforelsesiffror', i, 'figurer', k]), 'avvikelse.okand_figur', { figur: f });
+    });
+    return { figures: o.figurer, reason: o.orsak, source: acks!.src.at(['omraknade_jamforelsesiffror', i]) };
+  });
 
   return {
     agency: m.myndighet,
@@ -583,6 +589,7 @@ export function buildLedger(
     ties,
     acknowledgements,
     coverageNotes,
+    ...(restatements.length ? { restatements } : {}),
     definitions,
     figures,
   };

@@ -219,5 +219,7 @@ export const acknowledgementsSchema = z.strictObject({
     z.strictObject({ kontroll: text, figurer: opt(z.array(text)), orsak: reason }),
   ),
   olasta_figurer: opt(z.array(z.strictObject({ figurer: nonEmpty(text), orsak: reason }))),
+  /** Comparative figures restated since last year's report, with the reason. */
+  omraknade_jamforelsesiffror: opt(z.array(z.strictObject({ figurer: nonEmpty(text), orsak: reason }))),
 });
 export type AcknowledgementsInput = z.infer<typeof acknowledgementsSchema>;

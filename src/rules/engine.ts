@@ -6,6 +6,7 @@
 import { UNITS, ZERO } from '../domain/amount.js';
 import { figureById, type Figure, type Ledger, type Term } from '../domain/model.js';
 import { RULES } from './catalogue.js';
+import { applyRestatements, YEAR_OVER_YEAR } from './year-over-year.js';
 import { kontotackning } from './books.js';
 import { classify, commonUnit, productSide, sumSide } from './interval.js';
 import type { CheckResult, CheckSpec, Reconciliation, Rule, StaleAcknowledgement, Status, Summary } from './types.js';
@@ -82,7 +83,8 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
 }
 
 export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Reconciliation {
-  const rules = options.rules ?? RULES;
+  // The year-over-year rules where the run has last year's report (rules/year-over-year.ts).
+  const rules = options.rules ?? (ledger.previousYear ? [...RULES, ...YEAR_OVER_YEAR] : RULES);
   const checks: CheckResult[] = [];
   const notApplicable: Reconciliation['notApplicable'][number][] = [];
   const rulesNotApplicable: string[] = [];
@@ -110,7 +112,7 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
   }
 
   const stale: StaleAcknowledgement[] = [];
-  const final = options.ignoreAcknowledgements ? checks : acknowledge(checks, ledger, stale);
+  const final = options.ignoreAcknowledgements ? checks : applyRestatements(acknowledge(checks, ledger, stale), ledger, stale);
 
   const read = new Set(final.flatMap((c) => c.figures));
   const uncovered = [...ledger.figures.keys()].filter((id) => !read.has(id));

@@ -7,6 +7,7 @@ import type { Ledger, StatementKind, Table } from '../../domain/model.js';
 import { statement } from '../../domain/model.js';
 import type { Reconciliation } from '../../rules/types.js';
 import { checksSheet } from './checks.js';
+import { PREVIOUS_YEAR_SHEET, previousYearSheet } from './previous-year.js';
 import { Context, SHEET } from './context.js';
 import type { SheetPlan, WorkbookPlan } from './plan.js';
 import { coverageSheet, summarySheet } from './summary.js';
@@ -46,6 +47,7 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
   const huvudbok = huvudbokSheet(ctx, HUVUDBOK_SHEET);
   const tableSheets = [...others, ...orphans].map(({ table, name }) => tableSheet(ctx, name, table));
   const other = otherFiguresSheet(ctx, SHEET.other);
+  const previous = previousYearSheet(ctx, ctx.names.reserve(PREVIOUS_YEAR_SHEET));
   const notesPlan = noter.finish();
   const checks = checksSheet(ctx, SHEET.checks);
   const summary = summarySheet(ctx, SHEET.summary, checks.rows);
@@ -61,6 +63,7 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     ...(huvudbok ? [huvudbok] : []),
     ...tableSheets,
     ...(other ? [other] : []),
+    ...(previous ? [previous] : []),
     coverage,
   ];
   const s = result.summary;
