@@ -10,7 +10,7 @@ import { STDOUT, writeChunks, writeReportSet, type Report } from '../io/report-s
 import { writeDiagnostic, writeStd } from '../io/std.js';
 import { EXIT } from './exit.js';
 import type { Ledger } from '../domain/model.js';
-import { plural, render } from '../messages/catalogue.js';
+import { plural, render, type Message } from '../messages/catalogue.js';
 import type { Reconciliation } from '../rules/types.js';
 
 export async function runCheck(dir: string): Promise<number> {
@@ -73,13 +73,14 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
   const ledger = await loadLedger(args.dir);
   const result = reconcileChecked(args.dir, ledger, { ignoreAcknowledgements: args.ignoreAcknowledgements });
   const reports: Report[] = [];
+  const warnings: Message[] = [];
   if (args.json) reports.push({ target: args.json, write: (out) => writeChunks(out, jsonChunks(ledger, result)) });
   if (args.junit) reports.push({ target: args.junit, write: (out) => void out.write(renderJunit(ledger, result)) });
   if (!args.noXlsx) {
     const target = args.xlsx ?? path.join(args.outDir, `${slug(ledger.agency)}-${ledger.year}.xlsx`);
     // exceljs is heavy: load it only when a workbook is written.
     const { writeWorkbook } = await import('../render/excel.js');
-    reports.push({ target, write: (out) => writeWorkbook(ledger, result, out) });
+    reports.push({ target, write: async (out) => void warnings.push(...(await writeWorkbook(ledger, result, out))) });
   }
   const clash = targetClash(reports.map((r) => r.target));
   if (clash) {
@@ -87,6 +88,7 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
     return EXIT.input;
   }
   await writeReportSet(reports);
+  for (const w of warnings) writeDiagnostic(`avstamning: ${render(w)}\n`);
   const text = renderConsole(ledger, result, reports.map((r) => r.target).filter((t) => t !== STDOUT));
   // A report on standard output keeps it machine-readable: the summary goes to standard error.
   const summaryTo = reports.some((r) => r.target === STDOUT) ? 'stderr' : 'stdout';

@@ -1,17 +1,22 @@
 /**
  * How a run that threw ends: the one Swedish message and the exit code for each kind of
- * failure. Input errors exit 2, the user's environment (an OutputError) 4, anything else is
+ * failure. Input errors (and a workbook beyond Excel's limits) exit 2, the user's environment (an OutputError) 4, anything else is
  * a bug in avstämning and exits 3.
  */
 import { LedgerInputError, formatInputError } from '../ledger/errors.js';
 import { OutputError, formatOutputError } from '../io/errors.js';
 import { STD_NAMES, writeDiagnostic } from '../io/std.js';
 import { render } from '../messages/catalogue.js';
+import { WorkbookLimitError } from '../render/excel/limits.js';
 import { EXIT } from './exit.js';
 
 export function reportFailure(e: unknown): number {
   if (e instanceof LedgerInputError) {
     writeDiagnostic(`avstamning: ${e.errors.length} fel i huvudboken:\n${e.errors.map((x) => `  ${formatInputError(x)}`).join('\n')}\n`);
+    return EXIT.input;
+  }
+  if (e instanceof WorkbookLimitError) {
+    writeDiagnostic(`avstamning: ${render({ code: e.code, params: e.params })}\n`);
     return EXIT.input;
   }
   if (e instanceof OutputError) {

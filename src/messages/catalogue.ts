@@ -68,6 +68,9 @@ export function yamlReason(reason: string): string {
 
 const UTF8_HINT = 'spara filen som UTF-8 (i Anteckningar: Spara som → Kodning: UTF-8), eller ange filernas kodning i ledger.yaml, t.ex. kodning: windows-1252';
 
+/** `32 767`: a count with a space between thousands, as Swedish prints it. */
+export const tal = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
 /** A report or standard stream that could not be written, and what of the set was replaced. */
 export interface Utdata {
   readonly sokvag: string;
@@ -234,6 +237,15 @@ export const MESSAGES = {
   'anvandning.samma_fil': (p: { forsta: string; andra: string }) =>
     p.forsta === p.andra ? `två rapporter ska skrivas till ${p.forsta}: ange olika filer.` : `${p.forsta} och ${p.andra} är samma fil: ange olika filer.`,
   'avbrott.signal': (p: { signal: string }) => `avbröts (${p.signal}); inga halvskrivna rapporter finns kvar.`,
+  // The workbook and Excel's limits (src/render/excel/limits.ts): warnings, and a workbook Excel cannot hold (exit 2).
+  'arbetsbok.text_avkortad': (p: { cell: string; langd: number; max: number }) =>
+    `varning: texten i ${p.cell} har ${tal(p.langd)} tecken, en Excel-cell rymmer ${tal(p.max)}: i arbetsboken är den avkortad och slutar med "[avkortad …]".`,
+  'arbetsbok.formel_for_lang': (p: { cell: string; langd: number; max: number }) =>
+    `varning: formeln i ${p.cell} skulle bli ${tal(p.langd)} tecken lång, Excel tillåter ${tal(p.max)}: cellen har värdet i stället för formeln.`,
+  'arbetsbok.for_manga_rader': (p: { blad: string; antal: number; max: number }) =>
+    `arbetsboken kan inte skrivas: bladet ${p.blad} skulle få ${tal(p.antal)} rader, Excel rymmer ${tal(p.max)}. Skriv rapporterna med --no-xlsx (JSON och JUnit har ingen sådan gräns). Inga rapporter har skrivits.`,
+  'arbetsbok.for_manga_kolumner': (p: { blad: string; antal: number; max: number }) =>
+    `arbetsboken kan inte skrivas: bladet ${p.blad} skulle få ${tal(p.antal)} kolumner, Excel rymmer ${tal(p.max)}. Skriv rapporterna med --no-xlsx (JSON och JUnit har ingen sådan gräns). Inga rapporter har skrivits.`,
 
   // `avstamning import`: the published report and the target directory
   'import.ingen_finansiell_del': (_: Record<never, never>) =>

@@ -14,6 +14,7 @@ import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
 import type { Cell, SheetPlan, WorkbookPlan } from './excel/plan.js';
+import type { WorkbookWarning } from './excel/limits.js';
 import { patchWorksheet } from './excel/stream-fixes.js';
 import { CF_FILL } from './excel/styles.js';
 import { planWorkbook } from './excel/workbook.js';
@@ -21,6 +22,7 @@ import { planOverview } from './excel/overview.js';
 import type { BatchRow } from './batch.js';
 
 export { planWorkbook };
+export { WorkbookLimitError, type WorkbookWarning } from './excel/limits.js';
 
 /** The overview workbook of a run over many ledgers, into `out` (its links relative to `dir`). */
 export async function writeOverview(rows: readonly BatchRow[], dir: string, out: string | Writable): Promise<void> {
@@ -35,9 +37,14 @@ export interface WriteOptions {
   readonly fastPath?: boolean;
 }
 
-/** Writes the workbook to a file, or into a stream (which it ends). */
-export async function writeWorkbook(ledger: Ledger, result: Reconciliation, out: string | Writable, options: WriteOptions = {}): Promise<void> {
-  await writePlan(planWorkbook(ledger, result), out, options);
+/**
+ * Writes the workbook to a file, or into a stream (which it ends). Returns what was changed
+ * to fit Excel's limits; throws WorkbookLimitError for a workbook Excel cannot hold.
+ */
+export async function writeWorkbook(ledger: Ledger, result: Reconciliation, out: string | Writable, options: WriteOptions = {}): Promise<readonly WorkbookWarning[]> {
+  const plan = planWorkbook(ledger, result);
+  await writePlan(plan, out, options);
+  return plan.warnings;
 }
 
 export async function writePlan(plan: WorkbookPlan, out: string | Writable, options: WriteOptions = {}): Promise<void> {

@@ -4,6 +4,7 @@
  * cross-sheet reference (figure cells, check rows, note sheets) be known before the first
  * row is streamed, in whatever order the sheets are written.
  */
+import type { WorkbookWarning } from './limits.js';
 import type { CellStyle } from './styles.js';
 import { S } from './styles.js';
 
@@ -49,6 +50,8 @@ export interface WorkbookPlan {
   /** Fixed date for created/modified: the workbook content does not depend on when it was written. */
   readonly date: Date;
   readonly sheets: readonly SheetPlan[];
+  /** What was changed to fit Excel's limits (limits.ts). */
+  readonly warnings: readonly WorkbookWarning[];
 }
 
 /** Column letters of a 1-based column number. */
@@ -103,10 +106,17 @@ export class SheetNames {
   }
 }
 
+/** `s` cut to at most `max` UTF-16 units, never inside a surrogate pair. */
+export function cutAt(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Cuts at a word boundary when one is near, and never leaves trailing punctuation. */
 function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
-  let cut = s.slice(0, max);
+  let cut = cutAt(s, max);
   const space = cut.lastIndexOf(' ');
   if (space >= max - 10) cut = cut.slice(0, space);
   return cut.replace(/[\s.,(&–-]+$/u, '');

@@ -9,6 +9,7 @@ import type { Reconciliation } from '../../rules/types.js';
 import { checksSheet } from './checks.js';
 import { PREVIOUS_YEAR_SHEET, previousYearSheet } from './previous-year.js';
 import { Context, SHEET } from './context.js';
+import { fitToExcel } from './limits.js';
 import type { SheetPlan, WorkbookPlan } from './plan.js';
 import { coverageSheet, summarySheet } from './summary.js';
 import { anslagSheet, notesSheet, otherFiguresSheet, tableSheet } from './tables.js';
@@ -66,6 +67,7 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     ...(previous ? [previous] : []),
     coverage,
   ];
+  const fitted = fitToExcel(sheets);
   const s = result.summary;
   return {
     title: `Avstämning ${ledger.agency} ${ledger.year}`,
@@ -73,7 +75,8 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     keywords: ['avstämning', 'årsredovisning', ledger.agency, ledger.year, ledger.layout].join(', '),
     description: `${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
     date: fixedDate(ledger.year),
-    sheets,
+    sheets: fitted.sheets,
+    warnings: fitted.warnings,
   };
 }
 
