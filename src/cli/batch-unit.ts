@@ -9,6 +9,8 @@ import path from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Ledger, PreviousYear } from '../domain/model.js';
 import { writeReportSet } from '../io/report-set.js';
+import { writeDiagnostic } from '../io/std.js';
+import { render, type Message } from '../messages/catalogue.js';
 import { formatInputError, LedgerInputError } from '../ledger/errors.js';
 import { reconcileChecked } from '../ledger/reconcile-checked.js';
 import { render } from '../messages/catalogue.js';
@@ -136,7 +138,10 @@ async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger): Promis
   if (task.outDir !== undefined) {
     workbook = path.join(task.outDir, `${slug(ledger.agency)}-${ledger.year}.xlsx`);
     const { writeWorkbook } = await import('../render/excel.js');
-    await writeReportSet([{ target: workbook, write: (out) => writeWorkbook(ledger, result, out) }]);
+    // Cells cut to fit Excel's limits are marked in the workbook and named on stderr.
+    const warnings: Message[] = [];
+    await writeReportSet([{ target: workbook, write: async (out) => void warnings.push(...(await writeWorkbook(ledger, result, out))) }]);
+    for (const w of warnings) writeDiagnostic(`avstamning: ${workbook}: ${render(w)}\n`);
   }
   const entry = chunked({ agency: ledger.agency, year: ledger.year, path: rel, exit, result: reportValue(ledger, result) });
   return {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { BatchRow } from '../batch.js';
 import { batchSummary } from '../batch.js';
+import { fitToExcel } from './limits.js';
 import type { Cell, WorkbookPlan } from './plan.js';
 import { formula, num, SheetBuilder, text } from './plan.js';
 import { numberStyle, S, textStyle } from './styles.js';
@@ -47,6 +48,6 @@ export function planOverview(rows: readonly BatchRow[], dir: string): WorkbookPl
     description: `${rows.length} huvudböcker, ${s.checks} kontroller`,
     // The end of the latest year: the workbook does not depend on when it was written.
     date: new Date(`${rows.map((r) => r.year).filter((y) => /^\d{4}$/.test(y)).sort().pop() ?? '2000'}-12-31T00:00:00Z`),
-    sheets: [b.build()],
+    ...fitToExcel([b.build()]),
   };
 }
