@@ -13,7 +13,6 @@ import { writeDiagnostic } from '../io/std.js';
 import { render, type Message } from '../messages/catalogue.js';
 import { formatInputError, LedgerInputError } from '../ledger/errors.js';
 import { reconcileChecked } from '../ledger/reconcile-checked.js';
-import { render } from '../messages/catalogue.js';
 import { loadLedger, MANIFEST } from '../ledger/load.js';
 import { renderConsole } from '../render/console.js';
 import { chunked, prettyJson, reportValue } from '../render/json.js';
