@@ -8,7 +8,7 @@ import type { SourceLine } from './source.js';
 import type { ImportedRow, ImportedTable, Section, Skipped } from './model.js';
 import { choose } from './cells.js';
 import { Decimal } from '../domain/amount.js';
-import { findColumns, isHeaderLine, joinLabel, numberBearing, readRow, uniqueIds, type Columns, type RawRow } from './rows.js';
+import { findColumns, isHeaderLine, joinLabel, numberBearing, readRow, uniqueIds, unitOf, type Columns, type RawRow } from './rows.js';
 import { isContinuation } from './sections.js';
 import { key } from './statements.js';
 import { slugId } from './ids.js';
@@ -105,10 +105,27 @@ export function readTables(body: readonly SourceLine[], broken: boolean, skipped
         continue;
       }
     }
-    const raw = cur ? readRow(l, cur.cols) : undefined;
+    // "Specifikation" with named columns and no years (myndighetskapitalet's table): the
+    // columns are counted on its first row, which must have one reading without doubt.
+    if (/^specifikation\b/i.test(l.text) && !/\d/.test(l.text)) {
+      tables.push({ cols: { ids: [], rubriker: [], note: 'none', unit: unitOf(l.text) }, rows: [], ids: new Set() });
+      pending = [];
+      continue;
+    }
+    if (cur && !cur.cols.ids.length) {
+      const k = fewestCells(l);
+      if (k) cur.cols = { ...cur.cols, ids: Array.from({ length: k }, (_, i) => `kolumn_${i + 1}`), rubriker: Array.from({ length: k }, (_, i) => `Kolumn ${i + 1}`), named: true };
+    }
+    const raw = cur && cur.cols.ids.length ? readRow(l, cur.cols) : undefined;
     if (!raw || !cur) {
       if (numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, cur ? `antalet tal passar inte tabellens ${cur.cols.ids.length} kolumner, eller löptext` : 'tal utanför en tabell med kolumnrubriker'));
       pending = /^\d{1,2}\s/.test(l.text) ? [] : [...pending, l].slice(-2);
+      continue;
+    }
+    // Columns counted, not named by years: a row is read only without any split of choice.
+    if (cur.cols.named && fewestCells(l) !== cur.cols.ids.length) {
+      skipped.push(skip(l, 'tabellens kolumner har namn, inte årtal, och raden kan inte läsas utan att dela ett tal; utelämnad hellre än gissad'));
+      pending = [];
       continue;
     }
     const row = tableRow(l, raw, pending, broken, cur.ids, skipped);
@@ -134,6 +151,18 @@ function subColumns(text: string, cols: Columns): Columns | undefined {
   const ids = cols.ids.flatMap((y) => names.map((n) => `${y}_${slugId(n)}`));
   const rubriker = cols.rubriker.flatMap((y) => names.map((n) => `${n} ${y}`));
   return { ...cols, ids, rubriker };
+}
+
+/**
+ * The fewest figures a row can be read as (every three-digit group joined to the number
+ * before it), if exactly one reading has that many: the column count of a table whose
+ * heads are names, read from its first row.
+ */
+function fewestCells(l: SourceLine): number | undefined {
+  const probe = readRow(l, { ids: Array.from({ length: 12 }, (_, i) => String(i)), rubriker: [], note: 'none', unit: 'tkr' }, 1);
+  if (!probe) return undefined;
+  const min = Math.min(...probe.candidates.map((r) => r.values.length));
+  return min >= 2 && probe.candidates.filter((r) => r.values.length === min).length === 1 ? min : undefined;
 }
 
 function mergeColumns(a: Columns, b: Columns): Columns {

@@ -14,6 +14,8 @@ export interface Columns {
   /** Where a note reference may stand: before the figures, after them, or nowhere. */
   readonly note: 'first' | 'last' | 'none';
   readonly unit: string;
+  /** The columns were counted on a row, their heads being names rather than years. */
+  readonly named?: boolean;
 }
 
 /** A line with figures, read against the table's columns: every reading that fits. */
@@ -36,16 +38,19 @@ export interface Candidate extends Reading {
 const WANTS_NUMBER = /\b(ap|utgiftsområde|uo|not|nr)$|\d, \d+ och$/i;
 
 /** The readings of a line that fit the columns, or none when the line has too few figures. */
-export function readRow(line: SourceLine, cols: Columns): RawRow | undefined {
+export function readRow(line: SourceLine, cols: Columns, min = cols.ids.length): RawRow | undefined {
   const t = splitTokens(line.text, line.layout);
   if (!t.tokens.length) return undefined;
   const k = cols.ids.length;
   const max = k + (cols.note === 'none' ? 0 : 1);
   const candidates: Candidate[] = [];
   const digits = MAX_DIGITS[cols.unit] ?? 13;
-  for (const r of readings(t, k, max, WANTS_NUMBER.test(t.label))) {
+  // An ungrouped year right after the label is the label's ("Utgående balans 2023"): an
+  // amount of four digits is printed grouped ("2 023").
+  const labelNumber = WANTS_NUMBER.test(t.label) || (/^(19|20)\d\d$/.test(t.tokens[0] ?? '') && t.tokens.length > 1 && !line.layout);
+  for (const r of readings(t, min, max, labelNumber)) {
     if (r.cells.some((x) => x.digits > digits)) continue;
-    const c = withNote(r, k, cols.note);
+    const c = withNote(r, r.cells.length === max && cols.note !== 'none' ? k : r.cells.length, cols.note);
     if (!c) continue;
     const back = t.tokens.slice(0, r.leftover).join(' ');
     candidates.push({ ...c, label: cleanLabel(`${t.label} ${back}`) });
