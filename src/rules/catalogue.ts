@@ -224,12 +224,13 @@ const LAYOUT_SUM_RULE: Partial<Record<StatementKind, string>> = {
   finansieringsanalys: 'A-13',
 };
 
-function layoutChecks(ledger: Ledger, kind: StatementKind, kinds: 'sum' | 'equal' | 'opening'): CheckSpec[] {
+function layoutChecks(ledger: Ledger, kind: StatementKind, kinds: 'sum' | 'equal' | 'opening'): Output[] {
   const t = statement(ledger, kind);
   const layout = layoutFor(ledger.layout, kind);
+  const rule = LAYOUT_SUM_RULE[kind];
+  if (!t && layout && rule && kinds === 'sum') return [notApplicable(rule, layout.title, `huvudboken har ingen ${STATEMENT_NAME[kind][0]}`)];
   if (!t || !layout) return [];
   if (kinds === 'opening') return (layout.opening ?? []).flatMap((o) => openingChecks('P-1', t, o.opening, o.closing));
-  const rule = LAYOUT_SUM_RULE[kind];
   if (!rule) return [];
   if (kinds === 'sum') {
     return layout.lines.flatMap((line) => (line.sum ? rowsOf(t, line.id).flatMap((total) => sumChecks(rule, t, total, layoutParts(t, line.id, line.sum!))) : []));
