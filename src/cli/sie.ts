@@ -23,6 +23,7 @@ export interface SieArgs {
 
 /** Files above this size show a progress bar on a terminal. */
 const PROGRESS_BYTES = 8 << 20;
+const MIB = 1 << 20;
 
 export async function runSie(args: SieArgs): Promise<number> {
   const lasning = await read(args.file);
@@ -55,7 +56,7 @@ async function read(file: string): Promise<SieLasning> {
   }
   const bar = size > PROGRESS_BYTES && process.stderr.isTTY && !process.env.CI ? progressBar(size) : null;
   try {
-    return await lasSieFil(file, file, bar ? (las) => bar.update(las) : undefined);
+    return await lasSieFil(file, file, bar ? (las) => bar.update(Math.floor(las / MIB)) : undefined);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code) throw new LedgerInputError([inputError({ file }, 'sie.olasbar', { orsak: orsak(e) })]);
     throw e;
@@ -66,10 +67,10 @@ async function read(file: string): Promise<SieLasning> {
 
 function progressBar(total: number): cliProgress.SingleBar {
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'läser {bar} {percentage} % · {value}/{total} byte · {eta} s kvar', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
+    { stream: process.stderr, format: 'läser {bar} {percentage} % · {value}/{total} MiB · {eta} s kvar', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
+  bar.start(Math.ceil(total / MIB), 0);
   return bar;
 }
 

@@ -109,7 +109,14 @@ export class Rad {
   private citat(buf: Uint8Array, i: number, iLista: boolean): number {
     const open = i;
     i++;
-    while (!STOP_CITAT[buf[i]!]) i++;
+    // The plain run up to the first `"` or `\` is summed as it is read; what follows an
+    // escape is summed once it has been unescaped.
+    if (this.kontroll) {
+      let c = this.crc;
+      for (let x = buf[i]!; !STOP_CITAT[x]; x = buf[++i]!) c = CRC_TABELL[(c ^ x) & 0xff]! ^ (c >>> 8);
+      this.crc = c;
+    } else while (!STOP_CITAT[buf[i]!]) i++;
+    const unescaped = i;
     let w = i;
     for (;;) {
       const c = buf[i]!;
@@ -121,7 +128,7 @@ export class Rad {
       else if (c === 13 || isControl(c)) return this.stopp('styrtecken', buf, i);
       else buf[w++] = buf[i++]!;
     }
-    if (this.kontroll) this.summera(buf, open + 1, w);
+    if (this.kontroll && w > unescaped) this.summera(buf, unescaped, w);
     if (iLista) this.pushItem(open + 1, w);
     else this.pushField(open + 1, w, CITAT, open, i + 1);
     return i + 1;
