@@ -117,6 +117,22 @@ describe('planted faults: the rule, file:line and exit code', () => {
 });
 
 describe('clean files', () => {
+  it('the fixture test/fixtures/sie/ok.se: #RTRANS/#BTRANS, an escaped quote and braces in a text, an unknown record', async () => {
+    const json = path.join(dir, 'ok.json');
+    const r = await runCli(['sie', 'test/fixtures/sie/ok.se', '--json', json]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Myndigheten för test (202100-0000) · räkenskapsår 20240101–20241231');
+    expect(r.stdout).toContain('okända poster (hoppades över): #FOO 1');
+    const j = JSON.parse(await readFile(json, 'utf8'));
+    expect(j.summary).toMatchObject({ vouchers: 2, transactions: 4, rtrans: 1, btrans: 1, accounts: 4, encoding: 'cp437', unknownRecords: { '#FOO': 1 } });
+    expect(j.balances).toEqual([
+      { account: '1930', name: 'Bank', ib: '1000.00', movement: '500.50', ub: '1500.50', res: null },
+      { account: '2010', name: 'Statskapital', ib: '-1000.00', movement: '0.00', ub: '-1000.00', res: null },
+      { account: '3011', name: 'Intäkter av anslag', ib: null, movement: '-800.50', ub: null, res: '-800.50' },
+      { account: '5010', name: 'Lokalhyra', ib: null, movement: '300.00', ub: null, res: '300.00' },
+    ]);
+  });
+
   for (const utf8 of [false, true]) {
     it(`${utf8 ? 'UTF-8' : 'CP437'} with #KSUMMA: exit 0, the encoding detected, JSON as documented`, async () => {
       const json = path.join(dir, `clean-${utf8}.json`);

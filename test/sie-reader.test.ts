@@ -98,6 +98,11 @@ describe('encodings', () => {
     expect(lasSieBuffer(Buffer.from('\ufeff#FNAMN "Are"\n'), 'p').bok.kodning).toBe('utf-8');
     expect(lasSieBuffer(Buffer.from('#FNAMN "Are"\n'), 'p').bok.kodning).toBe('cp437');
   });
+  it('Windows-1252 despite #FORMAT PC8, told apart from CP437 by its å ä ö', () => {
+    const text = '#FORMAT PC8\n#FNAMN "Länsstyrelsen i Örebro"\n#KONTO 5611 "Resor, logi och traktamenten"\n#KONTO 4011 "Löner"\n';
+    expect(lasSieBuffer(iconv.encode(text, 'windows-1252'), 'p').bok).toMatchObject({ kodning: 'windows-1252', foretag: { namn: 'Länsstyrelsen i Örebro' } });
+    expect(lasSieBuffer(iconv.encode(text, 'cp437'), 'p').bok).toMatchObject({ kodning: 'cp437', foretag: { namn: 'Länsstyrelsen i Örebro' } });
+  });
   it('CRLF, LF, a missing last line break, blank lines and a DOS end-of-file mark', () => {
     const l = las('#FLAGGA 0\r\n\r\n  #FNAMN "A"  \r\n#KONTO 1930 Bank\n\x1a\n#KONTO 2010 "Kapital"');
     expect(l.fel).toEqual([]);

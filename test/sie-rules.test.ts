@@ -75,6 +75,7 @@ describe('the base ledger', () => {
 const CASES: [string, string, string, string[], Fynd['status'], number | null, string | null][] = [
   ['D-1', '#FLAGGA 0', '#PROSA "först"\r\n#FLAGGA 0', ['D-1/#FLAGGA'], 'discrepancy', 1, null],
   ['D-1', '#FNAMN "Myndigheten för prov"', '', ['D-1/#FNAMN'], 'discrepancy', null, null],
+  ['D-1', '#FORMAT PC8', '', ['D-1/#FORMAT'], 'warning', null, null],
   ['D-3', '#TRANS 1930 {} -300.00', '#TRANS 1930 {} -300.01', ['D-3/A/1/25', 'D-6/1930'], 'discrepancy', 25, '-0.01'],
   ['D-4', '#RTRANS 1930 {20 "1:1"} 800.50\r\n#TRANS 1930 {20 "1:1"} 800.50', '#RTRANS 1930 {20 "1:1"} 800.50', ['D-4/A/2/33'], 'discrepancy', 33, null],
   ['D-5', '#KONTO 5011 "Lokalhyra"', '', ['D-5/5011'], 'discrepancy', 22, null],

@@ -21,8 +21,8 @@ export type Ore = bigint;
 /** #KTYP: T tillgång, S skuld (incl. kapital), K kostnad, I intäkt. */
 export type Kontotyp = 'T' | 'S' | 'K' | 'I';
 
-/** The encoding the reader decoded the file with. */
-export type Kodning = 'cp437' | 'utf-8';
+/** The encoding the reader decoded the file with (windows-1252: a file that says PC8 but is not). */
+export type Kodning = 'cp437' | 'utf-8' | 'windows-1252';
 
 export interface Konto {
   readonly nummer: string;

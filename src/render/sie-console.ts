@@ -3,7 +3,7 @@ import type { SieRapport } from '../books/rapport.js';
 
 const n = (x: number) => x.toLocaleString('sv-SE');
 const plural = (x: number, en: string, flera: string) => `${n(x)} ${x === 1 ? en : flera}`;
-const KODNING: Readonly<Record<string, string>> = { 'cp437': 'CP437 (PC8)', 'utf-8': 'UTF-8' };
+const KODNING: Readonly<Record<string, string>> = { 'cp437': 'CP437 (PC8)', 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (inte PC8 som specifikationen kräver)' };
 
 export function renderSieConsole(r: SieRapport, outputs: readonly string[] = []): string {
   const s = r.summary;

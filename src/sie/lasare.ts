@@ -14,11 +14,11 @@ import type { VerAvvikelse } from '../books/regler.js';
 import { ByteTable, Summor } from './bytes.js';
 import { Kodningsdetektor, avkoda } from './kodning.js';
 import type { Message } from '../messages/catalogue.js';
-
-type SieFelkod = Extract<Message['code'], `sie.${string}`>;
 import { LISTA, Rad } from './rad.js';
 import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod } from './tal.js';
 import { byggBok, type Radata } from './bygg.js';
+
+type SieFelkod = Extract<Message['code'], `sie.${string}`>;
 
 /** The labels the reader knows, as small integers (plain constants: the hot path compares them per line). */
 const E = {
@@ -80,10 +80,6 @@ interface Felrad {
   varden: Record<string, string | number>;
 }
 
-const TRANS = 0;
-const RTRANS = 1;
-const BTRANS = 2;
-
 export class SieLasare {
   private readonly r = new Rad();
   private readonly etiketter = new ByteTable();
@@ -136,7 +132,7 @@ export class SieLasare {
     if (this.iVer) this.fel('sie.ver_oavslutad', 0, { rad: this.iVer }, this.iVer);
     if (this.vantarKlammer) this.fel('sie.ver_utan_klammer', 0, {}, this.vantarKlammer);
     if (this.r.kontroll && this.d.ksumma) this.d.ksumma.beraknad = ~this.r.crc >>> 0;
-    const kodning = this.detektor.kodning;
+    const kodning = this.detektor.kodning(this.texter());
     const bok = byggBok(this.fil, kodning, this.d, ETIKETTER);
     const fel = sortErrors(this.felrader.map((f) => ({
       file: this.fil,
@@ -147,6 +143,16 @@ export class SieLasare {
     }) as InputError));
     const avvikelser = this.d.avvikelser.map((a) => ({ ...a, serie: avkoda(a.serie, kodning), nr: avkoda(a.nr, kodning), text: avkoda(a.text, kodning), detalj: avkoda(a.detalj, kodning) }));
     return { bok, fel, felTotalt: this.felTotalt, avvikelser };
+  }
+
+  /** The texts kept, as byte strings: the sample that tells CP437 from Windows-1252. */
+  private *texter(): Iterable<string> {
+    const d = this.d;
+    for (const k of d.kontoinfo.values()) yield k.namn;
+    for (const m of d.objekt.values()) for (const o of m.values()) yield o.namn;
+    for (const dim of d.dimensioner.values()) yield dim.namn;
+    for (const v of Object.values(d.foretag)) if (v) yield v;
+    for (const a of d.avvikelser) yield a.text;
   }
 
   /** One line from s; returns the position of its LF. */
@@ -178,12 +184,12 @@ export class SieLasare {
       this.r.kontroll = true;
       this.r.summeraFalt();
     }
-    this.post0(buf, i, end);
+    this.post(buf, i);
     return end;
   }
 
   /** A record, tokenized: its label decides what it is. */
-  private post0(buf: Buffer, s: number, e: number): void {
+  private post(buf: Buffer, s: number): void {
     const r = this.r;
     const lab = this.etikett(buf, r.start[0]!, r.slut[0]!);
     // #FLAGGA comes first; an opening #KSUMMA may precede it (some writers put it there).
@@ -200,11 +206,11 @@ export class SieLasare {
     if (lab === E.TRANS || lab === E.RTRANS || lab === E.BTRANS) {
       this.d.poster[lab]!++;
       if (!this.iVer) return this.fel('sie.trans_utanfor_ver', s, { post: ETIKETTER[lab]! });
-      return this.trans(buf, lab === E.TRANS ? TRANS : lab === E.RTRANS ? RTRANS : BTRANS);
+      return this.trans(buf, lab);
     }
     if (this.iVer) this.fel('sie.post_i_ver', s, { post: ETIKETTER[lab]! });
     this.d.poster[lab]!++;
-    this.post(buf, lab);
+    this.ovrigPost(lab);
   }
 
   private klammer(c: number, s: number): void {
@@ -309,7 +315,8 @@ export class SieLasare {
 
   // ---- records --------------------------------------------------------------------------
 
-  private post(buf: Buffer, lab: number): void {
+  /** Every record but the voucher lines. */
+  private ovrigPost(lab: number): void {
     const d = this.d;
     const f = d.foretag;
     switch (lab) {
@@ -546,9 +553,9 @@ export class SieLasare {
    * byte range (a "kontering"), so a posting costs one hash; its sum is spread over the
    * account and each object once, at the end.
    */
-  private trans(buf: Buffer, slag: number): void {
+  private trans(buf: Buffer, lab: number): void {
     const d = this.d;
-    if (slag === BTRANS) return void d.antalBtrans++;
+    if (lab === E.BTRANS) return void d.antalBtrans++;
     const r = this.r;
     let k = r.n > 2 ? d.kontering.find(buf, r.bStart[1]!, r.bSlut[2]!) : -1;
     if (k < 0) k = this.nyKontering(buf);
@@ -556,7 +563,7 @@ export class SieLasare {
     if (r.n > 4) this.transdatum();
     if (k < 0 || Number.isNaN(ore)) return;
     const stor = belopp.status === 'stort' ? belopp.stort : 0n;
-    if (slag === RTRANS) {
+    if (lab === E.RTRANS) {
       d.antalRtrans++;
       this.rtrans = { kontering: k, ore, stor, rad: this.rad };
     } else if (this.rtrans) {
