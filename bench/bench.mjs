@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeSyntheticLedger } from './synthetic.mjs';
 import { benchSie, printSie } from './sie-bench.mjs';
+import { benchBooks, printBooks } from './books-bench.mjs';
 
 const CLI = path.resolve('bin/avstamning.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'avstamning-bench-'));
@@ -43,8 +44,10 @@ for (const factor of [10, 100]) {
 }
 rmSync(work, { recursive: true, force: true });
 const sieRows = benchSie();
+const bookRows = benchBooks();
 
 console.log(`avstämning benchmark · node ${process.version} · medians`);
 for (const [name, ms] of rows) console.log(`  ${name.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms  ${(ms / bare).toFixed(1).padStart(6)} × start-up`);
 console.log(`  workbook adds ${(withXlsx - noXlsx).toFixed(0)} ms = ${((withXlsx - noXlsx) / bare).toFixed(1)} × start-up to the bundled reconcile`);
 printSie(sieRows);
+printBooks(bookRows, bare);

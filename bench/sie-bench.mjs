@@ -19,7 +19,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** The generated files for `vouchers`, cached by the generator's own hash. */
-function files(vouchers) {
+export function files(vouchers) {
   const gen = createHash('sha1').update(readFileSync(path.join(here, 'sie-generate.mjs'))).digest('hex').slice(0, 10);
   const dir = path.join(tmpdir(), `avstamning-sie-bench-${gen}`);
   mkdirSync(dir, { recursive: true });
