@@ -93,6 +93,27 @@ describe('real output faults through the command line', SLOW, () => {
     await expectUntouched(dir, files);
   });
 
+  it('a symbolic link that points at itself (a loop)', async () => {
+    const { dir, files } = await previousReports();
+    fs.symlinkSync('loop.json', path.join(dir, 'loop.json'));
+    const r = await runCli(reconcile('--json', 'r.json', '--junit', 'loop.json', '--no-xlsx'), { cwd: dir });
+    expectEnvironment(r, 'avstamning: kunde inte skriva loop.json: symboliska länkar bildar en slinga (ELOOP). Inga tidigare rapporter har ersatts.');
+    fs.unlinkSync(path.join(dir, 'loop.json'));
+    await expectUntouched(dir, files);
+  });
+
+  it('a file name too long for the file system; a long one that fits is written', async () => {
+    const { dir, files } = await previousReports();
+    const tooLong = `${'r'.repeat(300)}.json`;
+    const r = await runCli(reconcile('--json', tooLong, '--no-xlsx'), { cwd: dir });
+    expectEnvironment(r, `avstamning: kunde inte skriva ${tooLong}: sökvägen eller filnamnet är för långt (ENAMETOOLONG). Inga tidigare rapporter har ersatts.`);
+    await expectUntouched(dir, files);
+    const fits = `${'r'.repeat(245)}.json`;
+    const ok = await runCli(reconcile('--json', fits, '--no-xlsx'), { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, fits))).toBe(true);
+  });
+
   it.skipIf(process.platform !== 'linux' || !fs.existsSync('/sys/kernel'))('permission denied (sysfs refuses new files, even to root)', async () => {
     const { dir, files } = await previousReports();
     const r = await runCli(reconcile('--json', 'r.json', '--junit', '/sys/r.xml', '--no-xlsx'), { cwd: dir });

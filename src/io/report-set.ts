@@ -159,7 +159,8 @@ async function stage(p: Extract<Placement, { kind: 'staged' }>, fs: FileSystem):
       throw notADirectory(e, dir, fs) ?? e;
     }
   });
-  const tmp = path.join(dir, `.${path.basename(p.file)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Short enough beside any target whose own name fits (255 bytes): at most 100 characters of it.
+  const tmp = path.join(dir, `.${path.basename(p.file).slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = guardedSync(p.report.target, () => fs.openSync(tmp, 'wx', 0o666));
   TEMPORARY.add(tmp);
   try {
