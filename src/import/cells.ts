@@ -107,17 +107,18 @@ function partitions(t: Tokens, from: number, max: number, limit: number): Partit
     if (!m || (sign && m[1])) return;
     const neg = sign || m[1];
     const g0 = m[2]!;
-    if (g0.length > 1 && g0.startsWith('0')) return;
+    // A leading zero starts no number ("000" is a group), but a misprinted "00" is a zero as printed.
+    if (g0.length > 1 && g0.startsWith('0') && !/^0{2}$/.test(g0)) return;
     const push = (groups: string[], end: number) => {
       const printed = `${neg}${groups.join(' ')}`;
       const digits = groups.join('').replace(/,.*/, '');
       const value = new Decimal(`${neg}${digits}${/,(\d+)$/.exec(groups[groups.length - 1]!)?.[1] ? '.' + /,(\d+)$/.exec(groups[groups.length - 1]!)![1] : ''}`);
-      const small = !neg && groups.length === 1 && /^\d{1,3}$/.test(g0) && g0 !== '0';
+      const small = !neg && groups.length === 1 && /^\d{1,3}$/.test(g0) && !/^0+$/.test(g0);
       walk(end, [...cells, { printed, value: value.isZero() ? new Decimal(0) : value, digits: digits.replace(/^0+(?=\d)/, '').length, small }], penalty);
     };
     const groups = [first.replace(/^-/, '')];
     let j = i + 1;
-    if (g0.length <= 3 && g0 !== '0' && !m[3]) {
+    if (g0.length <= 3 && !/^0+$/.test(g0) && !m[3]) {
       for (; j < t.tokens.length && GROUP.test(t.tokens[j]!) && !t.hard[j]; j++) {
         if (!layout) push([...groups], j);
         groups.push(t.tokens[j]!);
@@ -150,7 +151,8 @@ function doubtful(t: Tokens, p: Partition): number {
   for (let c = 1; c < p.cells.length; c++) {
     const prev = t.tokens[p.starts[c]! - 1];
     const here = t.tokens[p.starts[c]!]!;
-    if (prev && /^-?\d{1,2}$/.test(prev) && /^\d{3}$/.test(here) && !t.hard[p.starts[c]!] && p.starts[c]! - 1 === p.starts[c - 1]) n++;
+    // "0" takes no groups after it, so a split after it is no choice.
+    if (prev && /^-?\d{1,2}$/.test(prev) && !/^-?0$/.test(prev) && /^\d{3}$/.test(here) && !t.hard[p.starts[c]!] && p.starts[c]! - 1 === p.starts[c - 1]) n++;
   }
   return n;
 }
