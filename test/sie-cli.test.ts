@@ -67,6 +67,20 @@ describe('syntax errors: exit 2 with file:line:column and the message', () => {
     ]);
   });
 
+  it('a UTF-16 file: one error, not one per line', async () => {
+    const r = await sie('utf16.se', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('#FLAGGA 0\r\n#FNAMN "A"\r\n', 'utf16le')]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: filen är sparad som UTF-16`);
+    expect(r.stderr).toContain('1 fel');
+  });
+
+  it('a line longer than 8 MiB is reported and skipped, the rest still read', async () => {
+    const r = await sie('long.se', Buffer.concat([Buffer.from('#FLAGGA 0\n#FNAMN "'), Buffer.alloc(9 << 20, 0x61), Buffer.from('"\n#TRANS 1930 {} 1\n')]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:2:1: raden är längre än 8 MiB och läses inte`);
+    expect(r.stderr).toContain(`${r.file}:3:1: #TRANS får bara stå inom en verifikations { }`);
+  });
+
   it('reports every error at once, and a missing file as unreadable input', async () => {
     const r = await sie('many.se', Buffer.from('#FLAGGA 0\n#RAR 0 2024 20241231\n#IB 0 1930 1,5\n'));
     expect(r.stderr).toContain(':2:8: startdatum ska vara');

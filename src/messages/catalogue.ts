@@ -216,6 +216,7 @@ export const MESSAGES = {
   'sie.konto_tomt': (_: Record<string, never>) => 'kontonumret är tomt',
   'sie.kontotyp': (p: { varde: string }) => `kontotypen ska vara T, S, K eller I; fick "${p.varde}"`,
   'sie.olasbar': (p: { orsak: string }) => `filen kan inte läsas: ${p.orsak}`,
+  'sie.rad_for_lang': (p: { mib: number }) => `raden är längre än ${p.mib} MiB och läses inte: är det en SIE-fil?`,
   'sie.fler_fel': (p: { antal: number; visade: number }) => `… och ${plural(p.antal, 'fel', 'fel')} till (bara de första ${p.visade} visas)`,
 
   // Writing output: the user's environment, exit 4 (docs/output.md). `sokvag` is the path as

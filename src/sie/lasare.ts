@@ -18,7 +18,7 @@ import { LISTA, Rad } from './rad.js';
 import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod } from './tal.js';
 import { byggBok, type Radata } from './bygg.js';
 
-type SieFelkod = Extract<Message['code'], `sie.${string}`>;
+type SieFelkod = Extract<Message['code'], `sie.${string}` | 'kodning.utf16'>;
 
 /** The labels the reader knows, as small integers (plain constants: the hot path compares them per line). */
 const E = {
@@ -61,6 +61,9 @@ const E = {
 } as const;
 export const ETIKETTER: readonly string[] = Object.keys(E).map((k) => `#${k}`);
 
+/** A line longer than this is not read (memory stays bounded): an input error. */
+export const MAX_RAD = 8 << 20;
+
 /** At most this many input errors are listed; the rest are counted. */
 export const MAX_FEL = 1000;
 
@@ -89,6 +92,7 @@ export class SieLasare {
   private radStart = 0;
   private buf: Buffer = Buffer.alloc(0);
   private forstaPost = true;
+  private utf16 = false;
   private felrader: Felrad[] = [];
   private felTotalt = 0;
   // Vouchers
@@ -113,9 +117,17 @@ export class SieLasare {
 
   /** Read the lines of buf[s, e): whole lines, the last ending with LF at e - 1. */
   mata(buf: Buffer, s: number, e: number): void {
+    if (this.utf16) return;
     if (this.rad === 0 && s === 0 && e >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
       this.detektor.bom = true;
       s = 3;
+    }
+    if (this.rad === 0 && s === 0 && e >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+      // UTF-16: every other byte a NUL; one error says it, not one per line.
+      this.utf16 = true;
+      this.felTotalt++;
+      this.felrader.push({ rad: 1, byteKolumn: 1, utf8Kolumn: 1, kod: 'kodning.utf16', varden: {} });
+      return;
     }
     this.detektor.se(buf.subarray(s, e));
     this.buf = buf;
@@ -125,6 +137,14 @@ export class SieLasare {
       this.radStart = p;
       p = this.linje(buf, p) + 1;
     }
+  }
+
+  /** A line longer than MAX_RAD: reported, and skipped by the caller. Returns true. */
+  forLangRad(): boolean {
+    this.rad++;
+    this.felTotalt++;
+    this.felrader.push({ rad: this.rad, byteKolumn: 1, utf8Kolumn: 1, kod: 'sie.rad_for_lang', varden: { mib: MAX_RAD >> 20 } });
+    return true;
   }
 
   /** The file has ended: close what is open and build the books. */
@@ -709,14 +729,29 @@ export async function lasSieFil(sokvag: string, visas: string, onProgress?: (las
     let buf = Buffer.alloc(1 << 22);
     let fylld = 0;
     let last = 0;
+    let hoppar = false;
     for (;;) {
       if (fylld === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
       const n = readSync(fd, buf, fylld, buf.length - fylld, null);
       if (n === 0) break;
       fylld += n;
       last += n;
+      if (hoppar) {
+        // The rest of a line too long to be read: skip to its end.
+        const nl = buf.subarray(0, fylld).indexOf(10);
+        if (nl < 0) {
+          fylld = 0;
+          continue;
+        }
+        buf.copy(buf, 0, nl + 1, fylld);
+        fylld -= nl + 1;
+        hoppar = false;
+      }
       const slut = buf.lastIndexOf(10, fylld - 1) + 1;
-      if (slut === 0) continue;
+      if (slut === 0) {
+        if (fylld >= MAX_RAD) [hoppar, fylld] = [lasare.forLangRad(), 0];
+        continue;
+      }
       lasare.mata(buf, 0, slut);
       buf.copy(buf, 0, slut, fylld);
       fylld -= slut;
