@@ -163,6 +163,22 @@ describe('real output faults through the command line', SLOW, () => {
   });
 });
 
+describe('exit codes are documented', SLOW, () => {
+  it('every code the CLI can return is in the README table, docs/output.md and the --help epilog', async () => {
+    const { EXIT } = await import('../src/cli/exit.js');
+    const codes = [...new Set(Object.values(EXIT))].sort((a, b) => a - b);
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+    const output = await readFile(path.join(ROOT, 'docs/output.md'), 'utf8');
+    const tableCodes = (md: string) => [...md.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
+    expect(tableCodes(output)).toEqual(codes);
+    for (const c of codes) expect(readme, `README: exit ${c}`).toMatch(new RegExp(`^\\| ${c} \\||; ${c}: `, 'm'));
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    const epilog = help.stdout.slice(help.stdout.indexOf('Slutkoder:'));
+    for (const c of codes) expect(epilog, `--help: exit ${c}`).toMatch(new RegExp(`(^|[ ,/])${c}[ /]`));
+  });
+});
+
 describe('the report set through the command line', SLOW, () => {
   it('--json - writes the JSON to standard output and the summary to standard error', async () => {
     const r = await runCli(['reconcile', MINIMAL, '--json', '-', '--no-xlsx']);

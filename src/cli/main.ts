@@ -178,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
     .alias('h', 'help')
     .version(version())
     .epilog(
-      'Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse (en varning bara med --strict), 2 ogiltig indata eller användning, 3 internt fel (en bugg), ' +
+      'Slutkoder: 0 allt stämmer eller är kända avvikelser, 1 avvikelse (en varning bara med --strict), 2 ogiltig indata eller användning (även en arbetsbok över Excels gränser), 3 internt fel (en bugg), ' +
         '4 kunde inte skriva en rapport eller till standard ut/fel (miljön: full disk, behörighet, stängt rör), 130/143 avbruten (SIGINT/SIGTERM).\n' +
         'Rapporten "-" skrivs till standard ut; sammanfattningen går då till standard fel.',
     )
