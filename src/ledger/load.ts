@@ -8,14 +8,14 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import sv from 'zod/v4/locales/sv.js';
 import type { Ledger } from '../domain/model.js';
-import { isFormat } from '../messages/catalogue.js';
+import { describeValue, isFormat, itemName, typeName, type MessageCode, type MessageParams } from '../messages/catalogue.js';
 import { buildLedger, type ParsedFile } from './build.js';
 import { decode, declaredEncoding, isUtf8Name, type Decoder } from './decode.js';
 import { inputError, LedgerInputError, sortErrors, type InputError, type Place } from './errors.js';
 import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
 import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
-import { readYaml, type YamlSource } from './yaml-source.js';
+import { readYaml, type Path, type YamlSource } from './yaml-source.js';
 
 // Messages zod makes itself (none of the schema's own checks) are in Swedish.
 z.config(sv());
@@ -27,48 +27,31 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** The file-system calls loading makes; tests replace them to simulate faults. */
 export type LedgerFs = Pick<typeof nodeFs, 'readFileSync' | 'realpathSync' | 'statSync'>;
 
-const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
-  ['string', 'en text'],
-  ['array', 'en lista'],
-  ['object', 'en mappning (nyckel: värde)'],
-  ['null', 'ett tomt värde'],
-]);
-const describe = (input: unknown): string =>
-  input === undefined ? 'ingenting' : input === null ? 'ett tomt värde' : Array.isArray(input) ? 'en lista' : typeof input === 'object' ? 'en mappning' : `"${String(input)}"`;
-/** What a list of this key holds, for "förväntade minst 1 …". */
-const ITEMS: ReadonlyMap<string, string> = new Map([
-  ['filer', 'fil'],
-  ['kolumner', 'kolumn'],
-  ['poster', 'anslagspost'],
-  ['beslut', 'beslut'],
-  ['figurer', 'figur'],
-  ['vanster', 'term'],
-]);
-
 /** One zod issue as an input error at its source position, its place named in words. */
 function issueError(issue: z.core.$ZodIssue, src: YamlSource): InputError[] {
   const at = issue.path.map((p) => p as string | number);
   const input = (issue as { input?: unknown }).input;
-  const plats = describePlace(src.value, at) || undefined;
-  const opt = plats ? { plats } : {};
+  const place = (p: Path) => {
+    const plats = describePlace(src.value, p);
+    return plats ? { plats } : {};
+  };
+  const error = <C extends MessageCode>(code: C, params: MessageParams<C>) => [inputError(src.at(at), code, params)];
+  // The schema's own checks name a format of the catalogue as their message.
+  if (isFormat(issue.message)) return error('schema.format', { ...place(at), format: issue.message, fick: describeValue(input) });
   switch (issue.code) {
     case 'invalid_type':
-      if (input === undefined && at.length) {
-        return [inputError(src.at(at), 'schema.nyckel_saknas', { ...(at.length > 1 ? { plats: describePlace(src.value, at.slice(0, -1)) || undefined } : {}), nyckel: String(at.at(-1)) } as { nyckel: string })];
-      }
-      return [inputError(src.at(at), 'schema.typ', { ...opt, forvantat: TYPE_NAMES.get(issue.expected) ?? issue.expected, fick: describe(input) })];
+      if (input === undefined && at.length) return error('schema.nyckel_saknas', { ...place(at.slice(0, -1)), nyckel: String(at.at(-1)) });
+      return error('schema.typ', { ...place(at), forvantat: typeName(issue.expected), fick: describeValue(input) });
     case 'unrecognized_keys':
-      return issue.keys.map((k) => inputError(src.at([...at, k, '\u0001key']), 'schema.okand_nyckel', { ...opt, nyckel: k }));
+      return issue.keys.map((k) => inputError(src.at([...at, k, '\u0001key']), 'schema.okand_nyckel', { ...place(at), nyckel: k }));
     case 'invalid_union':
-      return [inputError(src.at(at), 'schema.typ', { ...opt, forvantat: 'en text eller en lista', fick: describe(input) })];
+      return error('schema.typ', { ...place(at), forvantat: 'en text eller en lista', fick: describeValue(input) });
     case 'invalid_value':
-      return [inputError(src.at(at), 'schema.val', { ...opt, varden: issue.values.map(String), fick: describe(input) })];
+      return error('schema.val', { ...place(at), varden: issue.values.map(String), fick: describeValue(input) });
     case 'too_small':
-      if (isFormat(issue.message)) return [inputError(src.at(at), 'schema.format', { ...opt, format: issue.message, fick: describe(input) })];
-      return [inputError(src.at(at), 'schema.for_fa', { ...opt, minst: Number(issue.minimum), vad: ITEMS.get(String(at.at(-1))) ?? 'element' })];
+      return error('schema.for_fa', { ...place(at), minst: Number(issue.minimum), vad: itemName(String(at.at(-1))) });
     default:
-      if (isFormat(issue.message)) return [inputError(src.at(at), 'schema.format', { ...opt, format: issue.message, fick: describe(input) })];
-      return [inputError(src.at(at), 'schema.annat', { ...opt, text: issue.message })];
+      return error('schema.annat', { ...place(at), text: issue.message });
   }
 }
 

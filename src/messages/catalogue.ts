@@ -31,6 +31,30 @@ export const FORMATS = {
 export type Format = keyof typeof FORMATS;
 export const isFormat = (s: string): s is Format => Object.prototype.hasOwnProperty.call(FORMATS, s);
 
+const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['string', 'en text'],
+  ['array', 'en lista'],
+  ['object', 'en mappning (nyckel: värde)'],
+  ['null', 'ett tomt värde'],
+]);
+/** A kind of value zod expected (`string`, `array`, …), in words. */
+export const typeName = (expected: string): string => TYPE_NAMES.get(expected) ?? expected;
+
+/** A value found in a ledger, in words: `"12a"`, `en lista`, `ett tomt värde`. */
+export const describeValue = (input: unknown): string =>
+  input === undefined ? 'ingenting' : input === null ? 'ett tomt värde' : Array.isArray(input) ? 'en lista' : typeof input === 'object' ? 'en mappning' : `"${String(input)}"`;
+
+const ITEMS: ReadonlyMap<string, string> = new Map([
+  ['filer', 'fil'],
+  ['kolumner', 'kolumn'],
+  ['poster', 'anslagspost'],
+  ['beslut', 'beslut'],
+  ['figurer', 'figur'],
+  ['vanster', 'term'],
+]);
+/** What one item of a list under this key is, for "förväntade minst 1 …". */
+export const itemName = (key: string): string => ITEMS.get(key) ?? 'element';
+
 /** js-yaml's reasons (English) in Swedish, by their start; unknown ones are kept as they are. */
 const YAML_REASONS: readonly (readonly [string, string])[] = [
   ['duplicated mapping key', 'nyckeln finns redan i samma mappning'],
