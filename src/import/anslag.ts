@@ -10,7 +10,6 @@ import { Decimal } from '../domain/amount.js';
 import type { SourceLine } from './source.js';
 import type { Section, Skipped } from './model.js';
 import { choose, type Cell } from './cells.js';
-import { squash } from './labels.js';
 import { joinLabel, numberBearing, readRow, unitOf, type Candidate, type Columns } from './rows.js';
 import { isContinuation } from './sections.js';
 import { key } from './statements.js';
@@ -215,7 +214,11 @@ function readAnslag(ls: readonly SourceLine[], broken: boolean, skipped: Skipped
     },
     anslagArithmetic(cols),
   );
-  const out = ['  enhet: ' + columns.unit, `  kolumner: [${cols.join(', ')}]`, '  utgiftsomraden:'];
+  return { yaml: anslagYaml(columns.unit, cols, uos, total), figures };
+}
+
+function anslagYaml(unit: string, cols: readonly AnslagColumn[], uos: readonly Uo[], total: string | undefined): string[] {
+  const out = ['  enhet: ' + unit, `  kolumner: [${cols.join(', ')}]`, '  utgiftsomraden:'];
   for (const u of uos.filter((x) => x.anslag.some((y) => y.poster.length))) {
     out.push(`    - uo: ${u.uo}`, `      namn: ${scalar(u.namn)}`, '      anslag:');
     for (const x of u.anslag.filter((y) => y.poster.length)) {
@@ -227,7 +230,7 @@ function readAnslag(ls: readonly SourceLine[], broken: boolean, skipped: Skipped
     if (u.summa) out.push(`      summa: ${u.summa}`);
   }
   if (total) out.push(`  summa: ${total}`);
-  return { yaml: out, figures };
+  return out;
 }
 
 function readInkomsttitlar(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[]): { yaml: string[]; figures: number } {
@@ -351,4 +354,3 @@ function readVillkor(ls: readonly SourceLine[], broken: boolean, skipped: Skippe
   return { yaml: ['  finansiella_villkor:', '    kolumner: [villkor, utfall]', rows.length ? '    rader:' : '    rader: []', ...rows], figures };
 }
 
-export { squash };

@@ -49,95 +49,114 @@ const STATEMENTS: readonly [StatementKind, string, string][] = [
   ['finansieringsanalys', 'fa', 'finansieringsanalys.yaml'],
 ];
 
+/** What the parts of the import add up to. */
+interface Out {
+  readonly files: Map<string, string>;
+  readonly skipped: Skipped[];
+  readonly figures: Record<string, number>;
+  /** Lines whose figures were imported. */
+  readonly used: Set<number>;
+}
+
+interface Context {
+  readonly lines: readonly SourceLine[];
+  readonly sections: readonly Section[];
+  /** Line ends without a space broke a word (see usesTrailingSpaces). */
+  readonly broken: boolean;
+}
+
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
   const lines = sourceLines(text);
-  const sections = findSections(lines);
-  const broken = usesTrailingSpaces(lines);
-  const files = new Map<string, string>();
-  const skipped: Skipped[] = [];
-  const missing: Record<string, readonly string[]> = {};
-  const figures: Record<string, number> = {};
-  const slice = (s: Section) => lines.slice(s.start, s.end - 1);
-  const tables: ImportedTable[] = [];
-
-  const notes = readNotes(sections, lines, broken);
-  const known = notes.notes;
-  for (const [kind, id, file] of STATEMENTS) {
-    const section = sections.find((s) => s.kind === kind);
-    const layout = layoutFor(LAYOUT_VERSION, kind) as Layout;
-    if (!section) continue;
-    const others = STATEMENTS.filter(([k]) => k !== kind).map(([k]) => layoutFor(LAYOUT_VERSION, k) as Layout);
-    const r = readStatement(slice(section), layout, broken, id, others);
-    skipped.push(...r.skipped);
-    missing[id] = r.missing;
-    if (r.table) {
-      const table = withKnownNotes(r.table, known, skipped);
-      tables.push(table);
-      files.set(file, tablesYaml([table], `${layout.title}: imported from ${SOURCE_FILE}, lines ${section.start}-${section.end - 1}.`));
-      figures[id] = count(table);
-    }
-  }
-
-  const anslag = readAnslagsredovisning(sections, lines, broken, known);
-  skipped.push(...anslag.skipped);
+  const ctx: Context = { lines, sections: findSections(lines), broken: usesTrailingSpaces(lines) };
+  const out: Out = { files: new Map(), skipped: [], figures: {}, used: new Set() };
+  const notes = readNotes(ctx.sections, lines, ctx.broken);
+  const { tables, missing } = statements(ctx, notes.notes, out);
+  const anslag = readAnslagsredovisning(ctx.sections, lines, ctx.broken, notes.notes);
+  out.skipped.push(...anslag.skipped);
+  anslag.lines.forEach((n) => out.used.add(n));
   if (anslag.yaml) {
-    files.set('anslagsredovisning.yaml', anslag.yaml);
-    figures.anslagsredovisning = anslag.figures;
+    out.files.set('anslagsredovisning.yaml', anslag.yaml);
+    out.figures.anslagsredovisning = anslag.figures;
   }
-
-  const ataganden = sections.find((s) => s.kind === 'utestaende_ataganden');
-  if (ataganden) {
-    const read = readTables(slice(ataganden), broken, skipped);
-    const t = read.map((x, i): ImportedTable => ({
-      id: i ? `utestaende_ataganden_${i + 1}` : 'utestaende_ataganden',
-      titel: 'Utestående åtaganden',
-      typ: 'tabell',
-      enhet: x.cols.unit,
-      kolumner: x.cols.ids.map((id, j) => ({ id, rubrik: x.cols.rubriker[j]! })),
-      rader: x.rows,
-    }));
-    if (t.length) {
-      files.set('utestaende-ataganden.yaml', tablesYaml(t, `Utestående åtaganden: imported from ${SOURCE_FILE}.`));
-      figures.utestaende_ataganden = t.reduce((n, x) => n + count(x), 0);
-    }
-  }
-
-  skipped.push(...notes.skipped);
+  ataganden(ctx, out);
+  out.skipped.push(...notes.skipped);
   if (notes.found) {
-    const tied = specify(notes.tables, tables);
-    files.set('noter.yaml', notesYaml(notes.notes, tied));
-    figures.noter = notes.figures;
+    out.files.set('noter.yaml', notesYaml(notes.notes, specify(notes.tables, tables)));
+    out.figures.noter = notes.figures;
+    for (const t of notes.tables) for (const r of t.rader) out.used.add(Number(r.seed));
   }
-
-  // Every other line of the financial part with an amount on it.
-  const used = new Set<number>([...anslag.lines, ...tables.flatMap((t) => t.rader.map((r) => Number(r.seed)))]);
-  for (const t of notes.tables) for (const r of t.rader) used.add(Number(r.seed));
-  for (const m of (files.get('utestaende-ataganden.yaml') ?? '').matchAll(/seed: (\d+)/g)) used.add(Number(m[1]));
-  const reported = new Set(skipped.map((s) => s.nr));
-  for (const l of lines.slice((sections[0]?.start ?? lines.length + 1) - 1)) {
-    if (!used.has(l.nr) && !reported.has(l.nr) && numberBearing(l.text) && !isNoteHeading(l.text)) {
-      skipped.push({ nr: l.nr, page: l.page, text: l.text, reason: 'rad med tal som inte blev någon figur' });
-    }
-  }
-  skipped.sort((a, b) => a.nr - b.nr);
+  unreported(ctx, out);
 
   const ar = options.ar ?? tables.find((t) => t.typ === 'resultatrakning')?.kolumner[0]?.id ?? tables[0]?.kolumner[0]?.id ?? '0000';
   const myndighet = options.myndighet ?? agencyName(lines, ar);
-  files.set('ledger.yaml', manifest(myndighet, ar, [...files.keys()]));
-  files.set(SOURCE_FILE, text);
+  out.files.set('ledger.yaml', manifest(myndighet, ar, [...out.files.keys()]));
+  out.files.set(SOURCE_FILE, text);
   const wanted = ['vasentliga_uppgifter', 'resultatrakning', 'balansrakning', 'anslag', 'finansieringsanalys', 'noter'];
   return {
-    files,
+    files: out.files,
     report: {
       myndighet,
       ar,
-      sections: sections.map((s) => ({ ...s })),
-      figures,
-      skipped,
+      sections: ctx.sections.map((s) => ({ ...s })),
+      figures: out.figures,
+      skipped: out.skipped,
       missing,
-      missingSections: wanted.filter((k) => !sections.some((s) => s.kind === k)),
+      missingSections: wanted.filter((k) => !ctx.sections.some((s) => s.kind === k)),
     },
   };
+}
+
+const slice = (ctx: Context, s: Section) => ctx.lines.slice(s.start, s.end - 1);
+
+/** The four statements, each against its layout. */
+function statements(ctx: Context, known: ReadonlyMap<number, string>, out: Out) {
+  const tables: ImportedTable[] = [];
+  const missing: Record<string, readonly string[]> = {};
+  for (const [kind, id, file] of STATEMENTS) {
+    const section = ctx.sections.find((s) => s.kind === kind);
+    if (!section) continue;
+    const layout = layoutFor(LAYOUT_VERSION, kind) as Layout;
+    const others = STATEMENTS.filter(([k]) => k !== kind).map(([k]) => layoutFor(LAYOUT_VERSION, k) as Layout);
+    const r = readStatement(slice(ctx, section), layout, ctx.broken, id, others);
+    out.skipped.push(...r.skipped);
+    missing[id] = r.missing;
+    if (!r.table) continue;
+    const table = withKnownNotes(r.table, known, out.skipped);
+    tables.push(table);
+    out.files.set(file, tablesYaml([table], `${layout.title}: imported from ${SOURCE_FILE}, lines ${section.start}-${section.end - 1}.`));
+    out.figures[id] = count(table);
+    for (const row of table.rader) out.used.add(Number(row.seed));
+  }
+  return { tables, missing };
+}
+
+/** Utestående åtaganden: a table without prescribed rows. */
+function ataganden(ctx: Context, out: Out): void {
+  const section = ctx.sections.find((s) => s.kind === 'utestaende_ataganden');
+  if (!section) return;
+  const t = readTables(slice(ctx, section), ctx.broken, out.skipped).map((x, i): ImportedTable => ({
+    id: i ? `utestaende_ataganden_${i + 1}` : 'utestaende_ataganden',
+    titel: 'Utestående åtaganden',
+    typ: 'tabell',
+    enhet: x.cols.unit,
+    kolumner: x.cols.ids.map((id, j) => ({ id, rubrik: x.cols.rubriker[j]! })),
+    rader: x.rows,
+  }));
+  if (!t.length) return;
+  out.files.set('utestaende-ataganden.yaml', tablesYaml(t, `Utestående åtaganden: imported from ${SOURCE_FILE}.`));
+  out.figures.utestaende_ataganden = t.reduce((n, x) => n + count(x), 0);
+  for (const x of t) for (const r of x.rader) out.used.add(Number(r.seed));
+}
+
+/** Every other line of the financial part with an amount on it: reported, never dropped. */
+function unreported(ctx: Context, out: Out): void {
+  const reported = new Set(out.skipped.map((s) => s.nr));
+  for (const l of ctx.lines.slice((ctx.sections[0]?.start ?? ctx.lines.length + 1) - 1)) {
+    if (!out.used.has(l.nr) && !reported.has(l.nr) && numberBearing(l.text) && !isNoteHeading(l.text)) {
+      out.skipped.push({ nr: l.nr, page: l.page, text: l.text, reason: 'rad med tal som inte blev någon figur' });
+    }
+  }
+  out.skipped.sort((a, b) => a.nr - b.nr);
 }
 
 /** A note reference to a note the text does not have cannot stand in the ledger: dropped, reported. */
@@ -152,7 +171,6 @@ function withKnownNotes(t: ImportedTable, known: ReadonlyMap<number, string>, sk
 }
 
 const count = (t: ImportedTable) => t.rader.reduce((n, r) => n + (r.v?.filter((x) => x !== '–').length ?? 0), 0);
-const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
 
 /** "MIGRATIONSVERKETS ÅRSREDOVISNING 2024" → "Migrationsverket". */
 function agencyName(lines: readonly SourceLine[], ar: string): string {

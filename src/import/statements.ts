@@ -11,7 +11,6 @@ import type { ImportedRow, ImportedTable, Skipped } from './model.js';
 import { choose, type Cell } from './cells.js';
 import { labelForms, matchLine, squash, type LabelForms } from './labels.js';
 import { findColumns, isHeaderLine, isNoteHeading, joinLabel, numberBearing, readRow, type Candidate, type Columns } from './rows.js';
-import { isContinuation } from './sections.js';
 import { slugId } from './ids.js';
 
 interface Placed {
@@ -217,4 +216,3 @@ function sumScore(p: Placed, c: Candidate, placed: readonly Placed[], chosen: Re
   return score;
 }
 
-export { isContinuation };
