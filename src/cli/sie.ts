@@ -49,7 +49,8 @@ async function read(file: string): Promise<SieLasning> {
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) throw Object.assign(new Error('inte en vanlig fil'), { code: 'EISDIR' });
+    // A pipe is fine (`avstamning sie <(gunzip -c bok.se.gz)`): it is read as it comes.
+    if (st.isDirectory()) throw Object.assign(new Error('en mapp'), { code: 'EISDIR' });
     size = st.size;
   } catch (e) {
     throw new LedgerInputError([inputError({ file }, 'sie.olasbar', { orsak: orsak(e) })]);
