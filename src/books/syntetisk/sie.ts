@@ -53,7 +53,7 @@ export function sieText(bok: SyntetiskBok, genererad: string): string {
     const sorted = list.map((v, i) => [v, i] as const).sort((a, b) => (a[0].datum < b[0].datum ? -1 : a[0].datum > b[0].datum ? 1 : a[1] - b[1]));
     sorted.forEach(([v], i) => {
       out.push(`#VER ${serie} ${i + 1} ${v.datum} ${q(v.text)}`, '{');
-      for (const t of v.rader) out.push(`   #TRANS ${t.konto} {${t.objekt ? `${t.objekt[0]} ${q(t.objekt[1])}` : ''}} ${sieBelopp(t.belopp)}`);
+      for (const t of v.rader) out.push(`#TRANS ${t.konto} {${t.objekt ? `${t.objekt[0]} ${q(t.objekt[1])}` : ''}} ${sieBelopp(t.belopp)}`);
       out.push('}');
     });
   }

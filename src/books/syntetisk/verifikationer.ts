@@ -33,20 +33,20 @@ interface Flode {
 /** By account prefix, longest first. */
 const FLODEN: readonly (readonly [string, Flode])[] = [
   ['3811', { serie: 'R', mot: RANTEKONTO, antal: 4, text: 'Ränta på räntekonto' }],
-  ['3', { serie: 'C', mot: '1510', antal: 600, text: 'Kundfaktura' }],
+  ['3', { serie: 'C', mot: '1510', antal: 400, text: 'Kundfaktura' }],
   ['4011', { serie: 'L', mot: RANTEKONTO, antal: 300, text: 'Lönekörning' }],
   ['4511', { serie: 'L', mot: '2431', antal: 12, text: 'Arbetsgivaravgifter' }],
   ['4', { serie: 'F', mot: '2441', antal: 600, text: 'Leverantörsfaktura' }],
   ['5011', { serie: 'F', mot: '2441', antal: 360, text: 'Hyresavi' }],
   ['59', { serie: 'R', mot: RANTEKONTO, antal: 4, text: 'Räntekostnad' }],
-  ['5', { serie: 'F', mot: '2441', antal: 2200, text: 'Leverantörsfaktura' }],
+  ['5', { serie: 'F', mot: '2441', antal: 1700, text: 'Leverantörsfaktura' }],
   ['6911', { serie: 'D', mot: '1019', antal: 12, text: 'Avskrivningar immateriella tillgångar' }],
   ['6912', { serie: 'D', mot: '1229', antal: 12, text: 'Avskrivningar materiella tillgångar' }],
   ['70', { serie: 'U', mot: BANK, antal: 250, text: 'Inbetalda avgifter' }],
   ['75', { serie: 'R', mot: AVRAKNING.icke_rantebarande, antal: 4, text: 'Ränta i transfereringsverksamhet' }],
-  ['7711', { serie: 'T', mot: AVRAKNING.icke_rantebarande, antal: 3480, text: 'Ersättning till kommun' }],
+  ['7711', { serie: 'T', mot: AVRAKNING.icke_rantebarande, antal: 2400, text: 'Ersättning till kommun' }],
   ['7731', { serie: 'T', mot: AVRAKNING.icke_rantebarande, antal: 252, text: 'Ersättning till region' }],
-  ['77', { serie: 'T', mot: AVRAKNING.icke_rantebarande, antal: 3000, text: 'Dagersättning' }],
+  ['77', { serie: 'T', mot: AVRAKNING.icke_rantebarande, antal: 2000, text: 'Dagersättning' }],
 ];
 
 /** Counter accounts settled per period against another account. */
