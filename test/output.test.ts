@@ -366,7 +366,8 @@ describe.skipIf(process.platform === 'win32')('SIGINT and SIGTERM while the repo
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     // Wait until the workbook is being staged (its temporary file exists), then interrupt.
-    for (let i = 0; i < 2000 && !fs.readdirSync(dir).some((f) => f.startsWith('.r.xlsx.') && f.endsWith('.tmp')); i++) await sleep(5);
+    const staging = () => fs.readdirSync(dir).some((f) => f.startsWith('.r.xlsx.') && f.endsWith('.tmp'));
+    for (const until = Date.now() + 90_000; !staging() && Date.now() < until && child.exitCode === null; ) await sleep(5);
     expect(fs.readdirSync(dir).some((f) => f.endsWith('.tmp')), 'a temporary file while writing').toBe(true);
     child.kill(signal);
     expect(await exited, stderr).toBe(code);
