@@ -179,3 +179,31 @@ describe('reconcile <dir> year over year', SLOW, () => {
     expect(discrepancies.every((d: string) => d.startsWith('myndighet-003/2024 B-20/'))).toBe(true);
   });
 });
+
+describe('usage and input errors of a run over many ledgers', SLOW, () => {
+  it('a shard that is not i/n, or a thread count below one, is a usage error', async () => {
+    for (const [flag, value, text] of [['--shard', '5/4', '--shard 5/4: förväntade i/n med 1 ≤ i ≤ n, t.ex. 2/4'], ['--jobs', '0', '--jobs 0: förväntade ett heltal ≥ 1']] as const) {
+      const r = await runCli(['reconcile', tree, '--no-xlsx', flag, value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`avstamning: ${text}\n`);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('a directory without any ledger.yaml under it is an input error', async () => {
+    const empty = path.join(work, 'empty');
+    await cp(MINIMAL, path.join(empty, 'not-a-ledger'), { recursive: true, filter: (f) => !f.endsWith('ledger.yaml') });
+    const r = await runCli(['reconcile', empty, '--no-xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`avstamning: ${empty}: saknar ledger.yaml: förväntade en huvudboksmapp eller en mapp med <myndighet>/<år>/ledger.yaml\n`);
+  });
+
+  it('merge of a file that is not such a report names it and exits 2', async () => {
+    const single = path.join(work, 'single.json');
+    await runCli(['reconcile', path.join(tree, 'alfa', '2024'), '--no-xlsx', '--json', single]);
+    const r = await runCli(['merge', single, '--json', path.join(work, 'never.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`avstamning: ${single}:2:1: schema är inte avstamning/batch@1: förväntade en JSON-rapport från reconcile <mapp> --json\n`);
+    await expect(readFile(path.join(work, 'never.json'))).rejects.toThrow();
+  });
+});

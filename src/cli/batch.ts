@@ -12,6 +12,7 @@ import type { Writable } from 'node:stream';
 import { STDOUT, writeChunks, writeReportSet, type Report } from '../io/report-set.js';
 import { Spool } from '../io/spool.js';
 import { writeDiagnostic, writeStd } from '../io/std.js';
+import { render } from '../messages/catalogue.js';
 import { MANIFEST } from '../ledger/load.js';
 import { batchJsonEnd, batchJsonStart, batchSummary, renderBatchConsole, type BatchRow } from '../render/batch.js';
 import { junitBatchStart } from '../render/junit.js';
@@ -80,12 +81,12 @@ export function shardOf(group: readonly string[], count: number): number {
 
 export async function runBatch(args: BatchArgs): Promise<number> {
   if (!existsSync(args.root) || !statSync(args.root).isDirectory()) {
-    writeDiagnostic(`avstamning: ${args.root}:1:1: förväntade en huvudboksmapp eller en mapp med huvudböcker som finns\n`);
+    writeDiagnostic(`avstamning: ${render({ code: 'samling.ingen_mapp', params: { mapp: args.root } })}\n`);
     return EXIT.input;
   }
   const all = findLedgers(args.root);
   if (!all.length) {
-    writeDiagnostic(`avstamning: ${args.root}:1:1: saknar ${MANIFEST}: förväntade en huvudboksmapp eller en mapp med <myndighet>/<år>/${MANIFEST}\n`);
+    writeDiagnostic(`avstamning: ${render({ code: 'samling.inga_huvudbocker', params: { mapp: args.root } })}\n`);
     return EXIT.input;
   }
   const groups = args.shard ? all.filter((g) => shardOf(g, args.shard!.count) === args.shard!.index - 1) : all;

@@ -15,6 +15,7 @@ import { runImport } from './import.js';
 import { isLedgerDir, runBatch } from './batch.js';
 import { runMerge } from './merge.js';
 import { isUnitWorker, serveUnits } from './pool.js';
+import { render } from '../messages/catalogue.js';
 import { runInit, runLayout } from './onboarding.js';
 import { EXIT } from './exit.js';
 import { onInterrupt, reportFailure } from './failure.js';
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
           const shard = args.shard === undefined ? undefined : parseShard(args.shard);
           const jobs = args.jobs;
           if (shard === null || (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))) {
-            process.stderr.write(`avstamning: ${shard === null ? `--shard ${args.shard}: förväntade i/n med 1 ≤ i ≤ n, t.ex. 2/4` : `--jobs ${jobs}: förväntade ett heltal ≥ 1`}\n`);
+            process.stderr.write(`avstamning: ${render(shard === null ? { code: 'samling.del', params: { varde: String(args.shard) } } : { code: 'samling.tradar', params: { varde: String(jobs) } })}\n`);
             code = EXIT.input;
             return;
           }

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { STDOUT, writeChunks, writeReportSet } from '../io/report-set.js';
 import { writeDiagnostic, writeStd } from '../io/std.js';
+import { render } from '../messages/catalogue.js';
 import { BATCH_SCHEMA, batchJsonEnd, batchJsonStart, batchSummary, renderBatchConsole, type BatchRow } from '../render/batch.js';
 import type { Summary } from '../rules/types.js';
 import { EXIT } from './exit.js';
@@ -32,7 +33,7 @@ class NotAReport extends Error {}
 export async function runMerge(args: MergeArgs): Promise<number> {
   for (const f of args.inputs) {
     if (!existsSync(f)) {
-      writeDiagnostic(`avstamning: ${f}:1:1: filen finns inte: förväntade en JSON-rapport från reconcile <mapp> --json\n`);
+      writeDiagnostic(`avstamning: ${render({ code: 'samling.ingen_rapport', params: { plats: `${f}:1:1`, vad: 'filen finns inte' } })}\n`);
       return EXIT.input;
     }
   }
@@ -65,7 +66,7 @@ async function merge(inputs: readonly string[], rows: BatchRow[], out: Writable 
     });
     if (k < 0) break;
     const entry = heads[k]!.value as Entry;
-    if (seen.has(entry.row.path)) throw new NotAReport(`${inputs[k]}: huvudboken ${entry.row.path} finns redan i en annan rapport: förväntade rapporter från olika delar (--shard i/n) av samma körning`);
+    if (seen.has(entry.row.path)) throw new NotAReport(render({ code: 'samling.dubblett', params: { fil: inputs[k]!, huvudbok: entry.row.path } }));
     seen.add(entry.row.path);
     await write([`${rows.length ? ',' : ''}\n`, entry.lines.join('\n')]);
     rows.push(entry.row);
@@ -80,7 +81,7 @@ async function* entries(file: string): AsyncGenerator<Entry> {
   let n = 0;
   let state: 'head' | 'schema' | 'ledgers' | 'entry' | 'tail' = 'head';
   let current: string[] = [];
-  const bad = (what: string) => new NotAReport(`${file}:${n}:1: ${what}: förväntade en JSON-rapport från reconcile <mapp> --json`);
+  const bad = (vad: string) => new NotAReport(render({ code: 'samling.ingen_rapport', params: { plats: `${file}:${n}:1`, vad } }));
   for await (const line of lines) {
     n++;
     switch (state) {
@@ -123,7 +124,7 @@ function rowOf(lines: readonly string[], file: string, n: number): BatchRow {
   };
   const path = field('path');
   const exit = field('exit');
-  if (typeof path !== 'string' || typeof exit !== 'number') throw new NotAReport(`${file}:${n}:1: en huvudbok utan "path" eller "exit": förväntade en JSON-rapport från reconcile <mapp> --json`);
+  if (typeof path !== 'string' || typeof exit !== 'number') throw new NotAReport(render({ code: 'samling.ingen_rapport', params: { plats: `${file}:${n}:1`, vad: 'en huvudbok utan "path" eller "exit"' } }));
   const start = lines.indexOf('        "summary": {');
   const summary = start < 0 ? undefined : (JSON.parse(`{${lines.slice(start + 1, lines.indexOf('        },', start)).join('')}}`) as Summary);
   const errorsAt = lines.indexOf('      "errors": [');

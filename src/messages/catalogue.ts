@@ -262,6 +262,14 @@ export const MESSAGES = {
   'anvandning.samma_fil': (p: { forsta: string; andra: string }) =>
     p.forsta === p.andra ? `två rapporter ska skrivas till ${p.forsta}: ange olika filer.` : `${p.forsta} och ${p.andra} är samma fil: ange olika filer.`,
   'avbrott.signal': (p: { signal: string }) => `avbröts (${p.signal}); inga halvskrivna rapporter finns kvar.`,
+  // Many ledgers in one run (src/cli/batch.ts, merge.ts): exit 2.
+  'samling.del': (p: { varde: string }) => `--shard ${p.varde}: förväntade i/n med 1 ≤ i ≤ n, t.ex. 2/4`,
+  'samling.tradar': (p: { varde: string }) => `--jobs ${p.varde}: förväntade ett heltal ≥ 1`,
+  'samling.ingen_mapp': (p: { mapp: string }) => `${p.mapp}: förväntade en huvudboksmapp eller en mapp med huvudböcker som finns`,
+  'samling.inga_huvudbocker': (p: { mapp: string }) => `${p.mapp}: saknar ledger.yaml: förväntade en huvudboksmapp eller en mapp med <myndighet>/<år>/ledger.yaml`,
+  'samling.ingen_rapport': (p: { plats: string; vad: string }) => `${p.plats}: ${p.vad}: förväntade en JSON-rapport från reconcile <mapp> --json`,
+  'samling.dubblett': (p: { fil: string; huvudbok: string }) =>
+    `${p.fil}: huvudboken ${p.huvudbok} finns redan i en annan rapport: förväntade rapporter från olika delar (--shard i/n) av samma körning`,
   // The workbook and Excel's limits (src/render/excel/limits.ts): warnings, and a workbook Excel cannot hold (exit 2).
   'arbetsbok.text_avkortad': (p: { cell: string; langd: number; max: number }) =>
     `varning: texten i ${p.cell} har ${tal(p.langd)} tecken, en Excel-cell rymmer ${tal(p.max)}: i arbetsboken är den avkortad och slutar med "[avkortad …]".`,
