@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeSyntheticLedger } from './synthetic.mjs';
+import { writeSyntheticLedger, writeSyntheticTree } from './synthetic.mjs';
 import { benchSie, printSie } from './sie-bench.mjs';
 import { benchBooks, printBooks } from './books-bench.mjs';
 
@@ -42,6 +42,11 @@ for (const factor of [10, 100]) {
   rows.push([`synthetic ${factor}x: reconcile + JSON + JUnit`, time(reconcile(dir, ['--no-xlsx']), runs)]);
   rows.push([`synthetic ${factor}x: reconcile + JSON + JUnit + workbook`, time(reconcile(dir, ['--xlsx', path.join(work, `s${factor}.xlsx`)]), runs)]);
 }
+// Many ledgers in one run: 20 agencies × 5 years, tied year over year, one thread and all cores.
+const tree = path.join(work, 'tree');
+writeSyntheticTree(tree, { agencies: 20, years: 5 });
+rows.push(['20 agencies × 5 years: reconcile + JSON + JUnit, 1 thread', time(reconcile(tree, ['--no-xlsx', '--jobs', '1']), 3)]);
+rows.push(['20 agencies × 5 years: reconcile + JSON + JUnit, all cores', time(reconcile(tree, ['--no-xlsx']), 3)]);
 rmSync(work, { recursive: true, force: true });
 const sieRows = benchSie();
 const bookRows = benchBooks();
