@@ -111,6 +111,14 @@ describe('import of an invented report (text)', () => {
     expect(report.missing.rr).not.toContain('intakter_av_anslag');
   });
 
+  it('finds the tables past a table of contents that names the headings without page numbers', () => {
+    const toc = text.replace('Innehåll\n', 'Innehåll\nResultaträkning\nBalansräkning\nNoter\n');
+    const { report } = importText(toc);
+    const plain = importText(text).report;
+    expect(report.figures).toEqual(plain.figures);
+    expect(report.skipped.length).toBe(plain.skipped.length);
+  });
+
   it('leaves out a row that no reading fits, and reports it', () => {
     // One figure more than the columns, in a statement and in a note: never guessed.
     const odd = text.replace('Kundfordringar 310 280', 'Kundfordringar 310 280 5').replace('Behållning 12 400 10 950', 'Behållning 12 400 10 950 7');

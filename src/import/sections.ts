@@ -7,6 +7,7 @@
 import type { SourceLine } from './source.js';
 import type { Section, SectionKind } from './model.js';
 import { squash } from './labels.js';
+import { splitTokens } from './cells.js';
 
 const HEADINGS: readonly [SectionKind | 'grupp', RegExp][] = [
   ['vasentliga_uppgifter', /^(sammanställning över )?väsentliga uppgifter$/],
@@ -44,9 +45,15 @@ export function findSections(lines: readonly SourceLine[]): Section[] {
     if (s.kind === 'grupp') return;
     sections.push({ kind: s.kind, start: s.start, end: starts[i + 1]?.start ?? lines.length + 1 });
   });
-  // A kind that occurs twice (a heading quoted in a note, say): the first one holds the table.
-  const seen = new Set<SectionKind>();
-  return sections.filter((s) => (seen.has(s.kind) ? false : (seen.add(s.kind), true)));
+  // A kind that occurs twice (a table of contents without page numbers, a heading quoted
+  // in the text): the occurrence with the most lines ending in figures holds the table.
+  const rows = (s: Section) => lines.slice(s.start, s.end - 1).filter((l) => splitTokens(l.text).tokens.some((t) => /\d/.test(t))).length;
+  const best = new Map<SectionKind, Section>();
+  for (const s of sections) {
+    const b = best.get(s.kind);
+    if (!b || rows(s) > rows(b)) best.set(s.kind, s);
+  }
+  return sections.filter((s) => best.get(s.kind) === s);
 }
 
 /** Lines that only mark a page break inside a table. */
