@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ledger } from '../src/domain/model.js';
 import { loadLedger } from '../src/ledger/load.js';
 import { bokMutationsanalys, type BokMutation } from '../src/rules/books-mutation.js';
+import { reconcile } from '../src/rules/engine.js';
+import { syntetiskHuvudbok } from '../src/books/syntetisk/index.js';
+import { sieText } from '../src/books/syntetisk/sie.js';
 import { ROOT } from './helpers/cli.js';
 import { withBooks } from './helpers/books.js';
 import { ledgerWith, removeLedgers } from './helpers/ledger.js';
@@ -42,5 +45,31 @@ describe('mutation of the books', () => {
     const lokaler = r.detected.find((d) => d.konto === '5011' && d.ar === '2024')!;
     const partner = [...ledger.huvudbok!.harledning.ar[0]!.rader.values()].find((x) => !x.summa && x.konton.some((k) => k.konto === lokaler.mot))!;
     expect(lokaler.rader).toEqual(expect.arrayContaining(['E-1/bok.rr.kostnader_for_lokaler.2024', `E-1/bok.${partner.rad}.2024`]));
+  });
+});
+
+describe('the bundled books', () => {
+  it('agree with the report: every RR and BR figure and every anslagspost is read by an E-check, none fails', async () => {
+    const ledger = await loadLedger(path.join(ROOT, 'ledgers/migrationsverket/2024'));
+    const r = reconcile(ledger);
+    const books = r.checks.filter((c) => /^[DE]-/.test(c.rule));
+    expect(books.filter((c) => c.status === 'discrepancy')).toEqual([]);
+    const read = new Set(books.flatMap((c) => c.figures));
+    const statements = [...ledger.figures.keys()].filter((id) => /^(rr|br)\./.test(id) && !id.includes('ansvarsforbindelser'));
+    expect(statements.filter((id) => !read.has(id))).toEqual([]);
+    const utgifter = [...ledger.figures.keys()].filter((id) => /^anslag\..*\.ap\d+\.utgifter$/.test(id));
+    expect(utgifter.length).toBeGreaterThan(15);
+    expect(utgifter.filter((id) => !read.has(id))).toEqual([]);
+    expect(r.coverage.konton?.olasta).toEqual([]);
+  });
+
+  it('are generated deterministically, and say they are synthetic', async () => {
+    const ledger = await loadLedger(path.join(ROOT, 'ledgers/migrationsverket/2024'), { utanHuvudbok: true });
+    const upplagg = { dimension: '20', format: '{uo}:{a1}:{a2}:{ap}', forvaltning: 'uo8.1_1.ap1', drift: ['uo8.1_2.ap3', 'uo8.1_6.ap2'], delad: 'uo8.1_8.ap1', statskapital: [{ konto: '2011', namn: 'Statskapital', andel: 1 }], inkomstdimension: '21', inkomstformat: '{titel}:{undertitel}' };
+    const a = sieText(syntetiskHuvudbok(ledger, upplagg), '20250215');
+    expect(sieText(syntetiskHuvudbok(ledger, upplagg), '20250215')).toBe(a);
+    expect(a).toMatch(/^#FLAGGA 0\r\n/);
+    expect(a).toContain('syntetisk huvudbok');
+    expect(a.match(/^#VER /gm)!.length).toBeGreaterThan(10_000);
   });
 });
