@@ -66,14 +66,7 @@ const TEMPORARY = new Set<string>();
 
 /** Removes every temporary file of a report set being written. Synchronous: safe in a signal handler. */
 export function removeTemporaryFiles(fs: FileSystem = NODE_FS): void {
-  for (const tmp of TEMPORARY) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    TEMPORARY.delete(tmp);
-  }
+  for (const tmp of TEMPORARY) forget(tmp, fs);
 }
 
 /** Writes every report, or (on any failure) none: see the module comment. */
