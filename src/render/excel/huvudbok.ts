@@ -11,7 +11,7 @@ import type { KontoBelopp } from '../../books/derive.js';
 import { arFor, oreTillDecimal, type Huvudbok } from '../../books/huvudbok.js';
 import type { Context } from './context.js';
 import { toCellNumber } from './context.js';
-import { a1, formula, link, linkTo, SheetBuilder, text, type Address, type Cell, type SheetPlan } from './plan.js';
+import { a1, columnLetter, formula, link, linkTo, SheetBuilder, text, type Address, type Cell, type SheetPlan } from './plan.js';
 import { numberStyle, S, textStyle } from './styles.js';
 
 /** The sheet's name. */
@@ -88,7 +88,7 @@ export function huvudbokSheet(ctx: Context, name: string): SheetPlan | undefined
   const kontonAt = flowsAt + flows.length + (flows.length ? 3 : 0);
   const objektAt = kontonAt + konton.length + 3;
   const col = { rad: 3, belopp0: 4 };
-  const range = (first: number, n: number, c: number) => `$${colL(c)}$${first}:$${colL(c)}$${first + Math.max(n, 1) - 1}`;
+  const range = (first: number, n: number, c: number) => `$${columnLetter(c)}$${first}:$${columnLetter(c)}$${first + Math.max(n, 1) - 1}`;
   const kRad = range(kontonAt, konton.length, col.rad);
   const kBelopp = (i: number) => range(kontonAt, konton.length, col.belopp0 + i);
   const oDim = range(objektAt, objekt.length, 1);
@@ -159,7 +159,6 @@ export function huvudbokSheet(ctx: Context, name: string): SheetPlan | undefined
   return b.build();
 }
 
-const colL = (c: number) => a1({ row: 1, col: c }).replace(/\d+$/, '');
 const formulaFree = (ore: bigint): Cell => ({ kind: 'number', value: kr(ore), style: numberStyle(2) });
 
 function register(ctx: Context, id: string, at: Address): void {
