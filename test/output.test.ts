@@ -157,6 +157,13 @@ describe('real output faults through the command line', SLOW, () => {
     expect(JSON.parse(await readFile(path.join(dir, 'r.json'), 'utf8')).schema).toMatch(/^avstamning\//);
   });
 
+  it('a closed pipe on the import report: the ledger is written, exit 4 all the same', async () => {
+    const out = path.join(tmp, `import${++n}`);
+    const r = await spawnCli(['import', path.join(ROOT, 'test/fixtures/import/exempelverket.txt'), '--ut', out], { closeStdout: true });
+    expectEnvironment(r, 'avstamning: kunde inte skriva standard ut: mottagaren har stängt strömmen (EPIPE).');
+    expect(fs.existsSync(path.join(out, 'import-rapport.txt'))).toBe(true);
+  });
+
   it('standard error closed as well: no crash, still exit 4', async () => {
     const r = await spawnCli(['rules'], { stdout: fs.openSync('/dev/full', 'w'), stderr: fs.openSync('/dev/null', 'r') });
     expect(r.code).toBe(4);

@@ -11,6 +11,7 @@ import { renderImportReport } from '../import/report.js';
 import { loadLedger } from '../ledger/load.js';
 import { LedgerInputError, formatInputError, inputError, type InputError } from '../ledger/errors.js';
 import { toOutputError } from '../io/errors.js';
+import { writeDiagnostic, writeStd } from '../io/std.js';
 import type { MessageCode, MessageParams } from '../messages/catalogue.js';
 import { EXIT } from './exit.js';
 
@@ -40,7 +41,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
     return await importTo(args);
   } catch (e) {
     if (e instanceof ImportInputError) {
-      process.stderr.write(`avstamning: ${e.message}\n`);
+      writeDiagnostic(`avstamning: ${e.message}\n`);
       return EXIT.input;
     }
     throw e;
@@ -67,8 +68,9 @@ async function importTo(args: ImportArgs): Promise<number> {
     await rm(tmp, { recursive: true, force: true });
     throw toOutputError(e, args.ut);
   }
-  process.stdout.write(reportText);
-  process.stdout.write(`\nHuvudboken är skriven till ${args.ut}; importrapporten står i ${path.join(args.ut, REPORT_FILE)}.\n`);
+  // The ledger is in place; a lost standard output is still the environment's fault (exit 4).
+  await writeStd('stdout', reportText);
+  await writeStd('stdout', `\nHuvudboken är skriven till ${args.ut}; importrapporten står i ${path.join(args.ut, REPORT_FILE)}.\n`);
   return EXIT.ok;
 }
 
