@@ -16,9 +16,11 @@ import { loadLedger } from '../src/ledger/load.js';
 import { writeWorkbook } from '../src/render/excel.js';
 import { reconcile } from '../src/rules/engine.js';
 import type { Reconciliation } from '../src/rules/types.js';
-import { findSoffice, recalculate } from './helpers/libreoffice.js';
+import { findSoffice, recalculate, sheetAsShown } from './helpers/libreoffice.js';
 
 const BUNDLED = 'ledgers/migrationsverket/2024';
+/** The invented ledger whose resultaträkning prints costs without minus (`tecken`). */
+const SIGNED = 'ledgers/exempelverket/2024';
 const INJECTION = 'test/fixtures/injection';
 const HOSTILE = ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)'];
 
@@ -36,6 +38,8 @@ let unacknowledged: Generated;
 let injection: Generated;
 /** The bundled ledger through exceljs's public API only (the fallback of stream-fixes.ts). */
 let fallback: Generated;
+/** The ledger with a sign convention: negated figures. */
+let signed: Generated;
 
 async function generate(dir: string, name: string, ignoreAcknowledgements = false, fastPath = true): Promise<Generated> {
   const ledger = await loadLedger(dir);
@@ -57,6 +61,7 @@ beforeAll(async () => {
   unacknowledged = await generate(BUNDLED, 'unacknowledged.xlsx', true);
   injection = await generate(INJECTION, 'injection.xlsx');
   fallback = await generate(BUNDLED, 'fallback.xlsx', false, false);
+  signed = await generate(SIGNED, 'exempelverket-2024.xlsx');
 }, 60_000);
 
 afterAll(async () => {
@@ -488,6 +493,9 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
   let unacknowledgedRecalculated: ExcelJS.Workbook;
   let fallbackRecalculated: ExcelJS.Workbook;
   let recalculatedFiles: string[];
+  let signedRecalculated: ExcelJS.Workbook;
+  /** The recalculated Resultaträkning of `signed` as LibreOffice shows it (sv-SE). */
+  let signedShown: string[][];
 
   beforeAll(async () => {
     if (!soffice) throw new Error('LibreOffice (soffice or libreoffice) is required in CI to verify the workbook: apt-get install -y libreoffice-calc-nogui');
@@ -500,9 +508,12 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
     const editedFile = path.join(tmp, 'edited.xlsx');
     await copy.xlsx.writeFile(editedFile);
 
-    const files = await recalculate(soffice, [bundled.file, editedFile, injection.file, unacknowledged.file, fallback.file], path.join(tmp, 'recalculated'));
-    [recalculated, edited, injected, unacknowledgedRecalculated, fallbackRecalculated] = await Promise.all(files.map(read));
+    const files = await recalculate(soffice, [bundled.file, editedFile, injection.file, unacknowledged.file, fallback.file, signed.file], path.join(tmp, 'recalculated'));
+    [recalculated, edited, injected, unacknowledgedRecalculated, fallbackRecalculated, signedRecalculated] = await Promise.all(files.map(read));
     recalculatedFiles = files;
+    const sheet = signedRecalculated.worksheets.findIndex((ws) => ws.name === 'Resultaträkning') + 1;
+    expect(sheet).toBeGreaterThan(0);
+    signedShown = await sheetAsShown(soffice, files[5]!, sheet, path.join(tmp, 'shown'));
   }, 180_000);
 
   /** Every formula cell of `original`, with its cached result and the recalculated one. */
@@ -543,6 +554,42 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
     expect(differ.slice(0, 20)).toEqual([]);
     // Also with the discrepancies unacknowledged (the "avvikelse" branch of every formula).
     expect(pairs(unacknowledged.wb, unacknowledgedRecalculated).filter((p) => p.cached !== p.recalculated)).toEqual([]);
+  });
+
+  it('shows a table printed without minus as printed, holding the normalised values, and its sums recalculate', () => {
+    const ws = signedRecalculated.getWorksheet('Resultaträkning')!;
+    const negated = [...signed.ledger.figures.values()].filter((f) => f.negated && f.id.startsWith('rr.'));
+    expect(negated.map((f) => f.id)).toContain('rr.kostnader_for_personal.2024');
+    const spaces = (t: string) => t.replace(/[\s\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+    for (const f of negated) {
+      const [, rowId, col] = /^rr\.(.+)\.([^.]+)$/.exec(f.id)!;
+      const r = statementRow(ws, rowId!);
+      const c = column(ws, 3, col!);
+      // (a) The cell holds the normalised value, negative for a cost printed without minus.
+      expect(f.value!.isNegative(), f.id).toBe(true);
+      expect(shown(ws.getCell(r, c)), f.id).toBe(Number(f.value!.toString()));
+      // (b) What the auditor sees is the figure as printed in the ledger.
+      expect(spaces(signedShown[r - 1]?.[c - 1] ?? ''), f.id).toBe(spaces(f.printed));
+    }
+    // A figure without the convention shows as printed too (the column lookup is right).
+    const income = signed.ledger.figures.get('rr.intakter_av_anslag.2024')!;
+    expect(income.negated).toBeFalsy();
+    expect(spaces(signedShown[statementRow(ws, 'intakter_av_anslag') - 1]![column(ws, 3, '2024') - 1]!)).toBe(spaces(income.printed));
+    // (c) The checks over those lines recalculate to their cached values, and tie.
+    const ids = new Set(negated.map((f) => f.id));
+    const checks = signed.result.checks.map((c, i) => ({ c, r: CHECK_FIRST_ROW + i })).filter(({ c }) => c.figures.some((id) => ids.has(id)));
+    expect(checks.map(({ c }) => c.figures).flat()).toContain('rr.summa_kostnader.2024');
+    const before = signed.wb.getWorksheet('Avstämningar')!;
+    const after = signedRecalculated.getWorksheet('Avstämningar')!;
+    for (const { c, r } of checks) {
+      for (const col of [C.left, C.right, C.difference, C.status]) {
+        expect(after.getCell(r, col).type, `${c.id} ${col}`).toBe(ExcelJS.ValueType.Formula);
+        expect(after.getCell(r, col).result, `${c.id} ${col}`).toBe(before.getCell(r, col).result);
+      }
+      expect(after.getCell(r, C.status).result, c.id).toBe(STATUS[c.status]);
+    }
+    expect(pairs(signed.wb, signedRecalculated).filter((p) => p.cached !== p.recalculated)).toEqual([]);
+    expect(errors(signedRecalculated)).toEqual([]);
   });
 
   it('has no error values', () => {
