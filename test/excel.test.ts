@@ -3,7 +3,7 @@
  * xlsx's XML), its formulas (evaluated here with exact decimals, and recalculated by
  * LibreOffice headless, the oracle), and its safety against formula injection.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -496,6 +496,7 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
   let signedRecalculated: ExcelJS.Workbook;
   /** The recalculated Resultaträkning of `signed` as LibreOffice shows it (sv-SE). */
   let signedShown: string[][];
+  let zeroShown: { wb: ExcelJS.Workbook; rows: string[][] };
 
   beforeAll(async () => {
     if (!soffice) throw new Error('LibreOffice (soffice or libreoffice) is required in CI to verify the workbook: apt-get install -y libreoffice-calc-nogui');
@@ -514,6 +515,17 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
     const sheet = signedRecalculated.worksheets.findIndex((ws) => ws.name === 'Resultaträkning') + 1;
     expect(sheet).toBeGreaterThan(0);
     signedShown = await sheetAsShown(soffice, files[5]!, sheet, path.join(tmp, 'shown'));
+    // The same ledger with one cost printed as 0 (normalised to −0): shown as 0, not "-0".
+    const zeroDir = path.join(tmp, 'exempelverket-noll');
+    await cp(SIGNED, zeroDir, { recursive: true });
+    const rrFile = path.join(zeroDir, 'resultatrakning.yaml');
+    const yaml = await readFile(rrFile, 'utf8');
+    const zeroed = yaml.replace(/(id: finansiella_kostnader,[^\n]*v: \[)[^,\]]+/, (_, head: string) => `${head}0`);
+    expect(zeroed).not.toBe(yaml);
+    await writeFile(rrFile, zeroed, 'utf8');
+    const zero = await generate(zeroDir, 'exempelverket-noll.xlsx');
+    expect(zero.ledger.figures.get('rr.finansiella_kostnader.2024')).toMatchObject({ printed: '0', negated: true });
+    zeroShown = { wb: zero.wb, rows: await sheetAsShown(soffice, zero.file, sheet, path.join(tmp, 'shown-zero')) };
   }, 180_000);
 
   /** Every formula cell of `original`, with its cached result and the recalculated one. */
@@ -590,6 +602,16 @@ describe.skipIf(!soffice && !process.env.CI)('recalculated by LibreOffice headle
     }
     expect(pairs(signed.wb, signedRecalculated).filter((p) => p.cached !== p.recalculated)).toEqual([]);
     expect(errors(signedRecalculated)).toEqual([]);
+  });
+
+  it('shows a zero printed without minus as 0, not "-0"', () => {
+    const ws = zeroShown.wb.getWorksheet('Resultaträkning')!;
+    const r = statementRow(ws, 'finansiella_kostnader');
+    const c = column(ws, 3, '2024');
+    expect(Math.abs(Number(shown(ws.getCell(r, c))))).toBe(0);
+    expect(zeroShown.rows[r - 1]![c - 1]).toBe('0');
+    // The other column of that line still shows as printed, without minus.
+    expect(zeroShown.rows[r - 1]![column(ws, 3, '2023') - 1]).toBe('90');
   });
 
   it('has no error values', () => {

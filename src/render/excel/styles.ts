@@ -9,8 +9,14 @@ export type CellStyle = Readonly<Partial<Style>>;
 
 /** Thousands separators and a minus sign; the locale decides the separator characters. */
 export const NUMFMT: readonly string[] = ['#,##0;-#,##0', '#,##0.0;-#,##0.0', '#,##0.00;-#,##0.00', '#,##0.000;-#,##0.000'];
-/** The same with the sections swapped: a negated figure shows with the sign it was printed with. */
-const NUMFMT_NEGATED: readonly string[] = NUMFMT.map((f) => f.split(';').reverse().join(';'));
+/**
+ * The same with the sections swapped: a negated figure shows with the sign it was printed
+ * with. A third section for zero, which would otherwise take the first and show as "-0".
+ */
+const NUMFMT_NEGATED: readonly string[] = NUMFMT.map((f) => {
+  const [positive, negative] = f.split(';');
+  return `${negative};${positive};${positive}`;
+});
 
 const BLACK = { argb: 'FF000000' };
 const FONT: Partial<Font> = { name: 'Calibri', size: 11, family: 2 };
