@@ -53,8 +53,8 @@ describe('reconcile <dir> with many ledgers', SLOW, () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const [head, table, ...details] = r.stdout.split('\n\n');
-    expect(head).toContain('avstämning · 8 huvudböcker');
-    expect(head).toContain('1 HUVUDBOK MED AVVIKELSER');
+    expect(head).toContain('avstämning · 8 årsredovisningar');
+    expect(head).toContain('1 ÅRSREDOVISNING MED AVVIKELSER');
     const rows = table!.split('\n').slice(1);
     expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual([...AGENCIES].sort().map((a) => `Myndigheten ${a}`));
     expect(rows.find((l) => l.startsWith('Myndigheten gamma'))).toMatch(/avvikelse/);
@@ -195,7 +195,7 @@ describe('usage and input errors of a run over many ledgers', SLOW, () => {
     await cp(MINIMAL, path.join(empty, 'not-a-ledger'), { recursive: true, filter: (f) => !f.endsWith('ledger.yaml') });
     const r = await runCli(['reconcile', empty, '--no-xlsx']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`avstamning: ${empty}: saknar ledger.yaml: förväntade en huvudboksmapp eller en mapp med <myndighet>/<år>/ledger.yaml\n`);
+    expect(r.stderr).toBe(`avstamning: ${empty}: saknar ledger.yaml: förväntade en årsredovisningsmapp eller en mapp med <myndighet>/<år>/ledger.yaml\n`);
   });
 
   it('merge of a file that is not such a report names it and exits 2', async () => {

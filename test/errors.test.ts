@@ -42,7 +42,7 @@ function expectInputErrors(e: ExpectStatic, r: CliResult, lines: readonly Line[]
   e(r.code, `exit code; stderr:\n${r.stderr}`).toBe(2);
   e(r.stderr.endsWith('\n'), 'stderr ends with a newline').toBe(true);
   const got = r.stderr.slice(0, -1).split('\n');
-  e(got[0]).toBe(`avstamning: ${got.length - 1} fel i huvudboken:`);
+  e(got[0]).toBe(`avstamning: ${got.length - 1} fel i årsredovisningens filer:`);
   let errors = got.slice(1);
   if (dir) {
     for (const l of errors) e(l, 'the file named relative to the current directory').toMatch(new RegExp(`^ {2}${escape(dir)}/`));
@@ -62,7 +62,7 @@ interface Case {
   readonly tolerated?: readonly RegExp[];
 }
 
-const ALIAS = 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i huvudboksfiler';
+const ALIAS = 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i årsredovisningsfilerna';
 
 /** One fixture per error kind, and the exact lines `check` and `reconcile` must print for it. */
 const CASES: Readonly<Record<string, Case>> = {
@@ -145,9 +145,9 @@ const CASES: Readonly<Record<string, Case>> = {
   },
   'outside-path': {
     lines: [
-      'ledger.yaml:9:5: sökvägen "../../minimal/arsredovisning.yaml" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen',
-      'ledger.yaml:10:5: sökvägen "/etc/passwd" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen',
-      'ledger.yaml:11:19: sökvägen "../../minimal/kanda-avvikelser.yaml" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen',
+      'ledger.yaml:9:5: sökvägen "../../minimal/arsredovisning.yaml" pekar utanför årsredovisningsmappen: förväntade en relativ sökväg inom mappen',
+      'ledger.yaml:10:5: sökvägen "/etc/passwd" pekar utanför årsredovisningsmappen: förväntade en relativ sökväg inom mappen',
+      'ledger.yaml:11:19: sökvägen "../../minimal/kanda-avvikelser.yaml" pekar utanför årsredovisningsmappen: förväntade en relativ sökväg inom mappen',
     ],
   },
   'missing-file': {
@@ -236,7 +236,7 @@ describe('a valid ledger', SLOW, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'Testmyndigheten 2024: huvudboken är giltig (layout ESV-2024, 1 fil)',
+        'Testmyndigheten 2024: årsredovisningen är giltig (layout ESV-2024, 1 fil)',
         '  rapporter: Resultaträkning (14 figurer), Balansräkning (18 figurer), Sammanställning över väsentliga uppgifter (5 figurer)',
         '  anslagsredovisning: 1 utgiftsområde, 1 anslag, 1 anslagspost (8 figurer), 0 inkomsttitlar (0 figurer), 0 bemyndiganden, 0 finansiella villkor',
         '  regleringsbrev: 1 beslut för 1 anslagspost (2 figurer)',
@@ -291,12 +291,12 @@ describe('the ledger directory', SLOW, () => {
   it('a ledger directory that does not exist', async () => {
     const r = await runCli(['check', `${ERRORS}/finns-inte`]);
     // A directory has no line and column; ":1:1" is accepted but not required.
-    expectInputErrors(expect, r, ['test/fixtures/errors/finns-inte: förväntade en huvudboksmapp som finns']);
+    expectInputErrors(expect, r, ['test/fixtures/errors/finns-inte: förväntade en årsredovisningsmapp som finns']);
   });
 
   it('a ledger "directory" that is a file', async () => {
     const r = await runCli(['check', `${MINIMAL}/ledger.yaml`]);
-    expectInputErrors(expect, r, ['test/fixtures/minimal/ledger.yaml: förväntade en huvudboksmapp, fick en fil']);
+    expectInputErrors(expect, r, ['test/fixtures/minimal/ledger.yaml: förväntade en årsredovisningsmapp, fick en fil']);
   });
 
   it('a directory without ledger.yaml', async () => {
@@ -304,7 +304,7 @@ describe('the ledger directory', SLOW, () => {
     await mkdir(dir);
     const r = await runCli(['check', dir]);
     // Outside the current directory, the path is absolute.
-    expectInputErrors(expect, r, [`${dir}: huvudboksmappen saknar ledger.yaml`]);
+    expectInputErrors(expect, r, [`${dir}: årsredovisningsmappen saknar ledger.yaml`]);
   });
 });
 
@@ -338,9 +338,9 @@ describe('symbolic links out of the ledger directory', SLOW, () => {
     await writeFile(path.join(dir, 'ledger.yaml'), manifest.replace('  - arsredovisning.yaml\n', '  - arsredovisning.yaml\n  - noter/extra.yaml\n'));
     const r = await runCli(['check', dir]);
     expectInputErrors(expect, r, [
-      'ledger.yaml:8:5: sökvägen "arsredovisning.yaml" pekar utanför huvudboksmappen (via en symbolisk länk)',
-      'ledger.yaml:9:5: sökvägen "noter/extra.yaml" pekar utanför huvudboksmappen (via en symbolisk länk)',
-      'ledger.yaml:10:19: sökvägen "kanda-avvikelser.yaml" pekar utanför huvudboksmappen (via en symbolisk länk)',
+      'ledger.yaml:8:5: sökvägen "arsredovisning.yaml" pekar utanför årsredovisningsmappen (via en symbolisk länk)',
+      'ledger.yaml:9:5: sökvägen "noter/extra.yaml" pekar utanför årsredovisningsmappen (via en symbolisk länk)',
+      'ledger.yaml:10:19: sökvägen "kanda-avvikelser.yaml" pekar utanför årsredovisningsmappen (via en symbolisk länk)',
     ], [], dir);
   });
 
@@ -354,7 +354,7 @@ describe('symbolic links out of the ledger directory', SLOW, () => {
     const r = await runCli(['check', dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Testmyndigheten 2024: huvudboken är giltig/);
+    expect(r.stdout).toMatch(/^Testmyndigheten 2024: årsredovisningen är giltig/);
   });
 });
 
@@ -420,7 +420,7 @@ describe('usage errors', SLOW, () => {
   });
 
   it('a command without its ledger directory', async () => {
-    // Swedish; naming the missing argument (<huvudboksmapp>) would help more (see report).
+    // Swedish; naming the missing argument (<årsredovisningsmapp>) would help more (see report).
     expectUsage(await runCli(['check']), /^avstamning: För få argument: fick 0, behöver minst 1/);
   });
 });

@@ -25,8 +25,8 @@ describe('Exempelverket 2024 (invented)', () => {
     expect(r.checks.filter((c) => c.status !== 'ok' && c.status !== 'rounding')).toEqual([]);
     expect(r.checks.length).toBeGreaterThan(100);
     expect(r.coverage.unjustified).toEqual([]);
-    expect(r.notApplicable).toContainEqual({ rule: 'B-11', subject: 'likvida medel vid årets slut', reason: 'huvudboken har ingen finansieringsanalys' });
-    expect(r.notApplicable).toContainEqual({ rule: 'A-13', subject: 'Finansieringsanalys', reason: 'huvudboken har ingen finansieringsanalys' });
+    expect(r.notApplicable).toContainEqual({ rule: 'B-11', subject: 'likvida medel vid årets slut', reason: 'årsredovisningen har ingen finansieringsanalys' });
+    expect(r.notApplicable).toContainEqual({ rule: 'A-13', subject: 'Finansieringsanalys', reason: 'årsredovisningen har ingen finansieringsanalys' });
   });
 
   it('reads its costs, printed without minus, as negative amounts', async () => {

@@ -78,8 +78,8 @@ describe('not applicable', () => {
     });
     const r = reconcile(ledger);
     expect(r.coverage.rulesNotApplicable).toEqual(expect.arrayContaining(['A-13', 'B-11']));
-    expect(r.notApplicable).toContainEqual({ rule: 'B-11', subject: 'likvida medel vid årets slut', reason: 'huvudboken har ingen finansieringsanalys' });
-    expect(r.notApplicable.filter((n) => n.rule === 'B-9').map((n) => n.reason)).toContain('huvudboken har ingen finansieringsanalys');
+    expect(r.notApplicable).toContainEqual({ rule: 'B-11', subject: 'likvida medel vid årets slut', reason: 'årsredovisningen har ingen finansieringsanalys' });
+    expect(r.notApplicable.filter((n) => n.rule === 'B-9').map((n) => n.reason)).toContain('årsredovisningen har ingen finansieringsanalys');
     expect(r.checks.some((c) => c.rule === 'B-1')).toBe(true);
   });
 

@@ -28,7 +28,7 @@ describe('optional parts', () => {
     const r = reconcile((await loadSpec(s)).ledger);
     expect(discrepancies(r)).toEqual([]);
     expect(r.checks.some((c) => c.rule === 'A-1') && r.checks.some((c) => c.rule === 'B-1')).toBe(true);
-    expect(r.notApplicable).toContainEqual({ rule: 'B-15', subject: 'anslagssparande och anslagskredit', reason: 'huvudboken har ingen anslagsredovisning' });
+    expect(r.notApplicable).toContainEqual({ rule: 'B-15', subject: 'anslagssparande och anslagskredit', reason: 'årsredovisningen har ingen anslagsredovisning' });
     expect(r.coverage.rulesNotApplicable).toEqual(expect.arrayContaining(['A-7', 'A-13', 'B-15', 'C-1']));
   });
 

@@ -125,7 +125,7 @@ function invalidOutcome(task: UnitTask, rel: string, e: LedgerInputError): Ledge
     errors,
     ...(task.json ? { json: gather(prettyJson(entry, ENTRY_DEPTH)) } : {}),
     ...(task.junit ? { junit: renderJunitInvalidSuite(`${agency} ${year}`, errors) } : {}),
-    details: `avstämning · ${agency} ${year} · ${rel}\nOGILTIG HUVUDBOK: ${errors.length} fel\n${errors.map((x) => `  ${x}`).join('\n')}\n`,
+    details: `avstämning · ${agency} ${year} · ${rel}\nOGILTIG ÅRSREDOVISNING: ${errors.length} fel\n${errors.map((x) => `  ${x}`).join('\n')}\n`,
   };
 }
 

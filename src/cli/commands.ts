@@ -32,7 +32,7 @@ export function summarize(ledger: Ledger): string {
   const otherTables = ledger.tables.filter((t) => t.kind === 'tabell');
   const rbPosts = ledger.regleringsbrev?.anslagsposter ?? [];
   return [
-    `${ledger.agency} ${ledger.year}: huvudboken är giltig (layout ${ledger.layout}, ${plural(ledger.files.length, 'fil', 'filer')})`,
+    `${ledger.agency} ${ledger.year}: årsredovisningen är giltig (layout ${ledger.layout}, ${plural(ledger.files.length, 'fil', 'filer')})`,
     `  rapporter: ${statements.map((t) => `${t.title} (${figurer(tableFigures(t))})`).join(', ')}`,
     `  anslagsredovisning: ${plural(a?.utgiftsomraden.length ?? 0, 'utgiftsområde', 'utgiftsområden')}, ${a?.utgiftsomraden.reduce((n, u) => n + u.anslag.length, 0) ?? 0} anslag, ${plural(posts.length, 'anslagspost', 'anslagsposter')} (${figurer(count('anslag.'))}), ` +
       `${plural(a?.inkomsttitlar?.titlar.length ?? 0, 'inkomsttitel', 'inkomsttitlar')} (${figurer(count('inkomsttitel.'))}), ${plural(a?.bemyndiganden.length ?? 0, 'bemyndigande', 'bemyndiganden')}, ${plural(a?.finansiellaVillkor.length ?? 0, 'finansiellt villkor', 'finansiella villkor')}`,

@@ -12,7 +12,7 @@ import { EXIT } from './exit.js';
 
 export function reportFailure(e: unknown): number {
   if (e instanceof LedgerInputError) {
-    writeDiagnostic(`avstamning: ${e.errors.length} fel i huvudboken:\n${e.errors.map((x) => `  ${formatInputError(x)}`).join('\n')}\n`);
+    writeDiagnostic(`avstamning: ${e.errors.length} fel i årsredovisningens filer:\n${e.errors.map((x) => `  ${formatInputError(x)}`).join('\n')}\n`);
     return EXIT.input;
   }
   if (e instanceof WorkbookLimitError) {
@@ -25,7 +25,7 @@ export function reportFailure(e: unknown): number {
     return EXIT.environment;
   }
   const detail = process.env.AVSTAMNING_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
-  writeDiagnostic(`avstamning: internt fel (en bugg i avstämning, inte i huvudboken): ${(e as Error).message ?? String(e)}${detail}\nSätt AVSTAMNING_DEBUG=1 för en stackspårning.\n`);
+  writeDiagnostic(`avstamning: internt fel (en bugg i avstämning, inte i indata): ${(e as Error).message ?? String(e)}${detail}\nSätt AVSTAMNING_DEBUG=1 för en stackspårning.\n`);
   return EXIT.internal;
 }
 

@@ -70,7 +70,7 @@ async function importTo(args: ImportArgs): Promise<number> {
   }
   // The ledger is in place; a lost standard output is still the environment's fault (exit 4).
   await writeStd('stdout', reportText);
-  await writeStd('stdout', `\nHuvudboken är skriven till ${args.ut}; importrapporten står i ${path.join(args.ut, REPORT_FILE)}.\n`);
+  await writeStd('stdout', `\nÅrsredovisningsfilerna är skrivna till ${args.ut}; importrapporten står i ${path.join(args.ut, REPORT_FILE)}.\n`);
   return EXIT.ok;
 }
 
@@ -121,7 +121,7 @@ async function verify(dir: string): Promise<void> {
     await loadLedger(dir);
   } catch (e) {
     if (e instanceof LedgerInputError) {
-      throw new Error(`den importerade huvudboken klarar inte kontrollen: ${e.errors.slice(0, 10).map(formatInputError).join('; ')}`);
+      throw new Error(`den importerade årsredovisningen klarar inte kontrollen: ${e.errors.slice(0, 10).map(formatInputError).join('; ')}`);
     }
     throw e;
   }

@@ -28,11 +28,11 @@ async function main(argv: string[]): Promise<number> {
     .scriptName('avstamning')
     .wrap(null)
     .updateStrings(SWEDISH as unknown as Record<string, string>)
-    .usage('$0 <kommando> <huvudboksmapp> [flaggor]\n\nAvstämning av statliga myndigheters årsredovisningar.')
+    .usage('$0 <kommando> <årsredovisningsmapp> [flaggor]\n\nAvstämning av statliga myndigheters årsredovisningar.')
     .command(
       'check <ledger-dir>',
-      'Validera huvudboken och visa en sammanfattning (skriver inga rapporter)',
-      (y) => y.positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024' }),
+      'Validera årsredovisningsfilerna och visa en sammanfattning (skriver inga rapporter)',
+      (y) => y.positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Årsredovisningsmapp, t.ex. ledgers/migrationsverket/2024' }),
       async (args) => {
         code = await runCheck(args.ledgerDir);
       },
@@ -42,17 +42,17 @@ async function main(argv: string[]): Promise<number> {
       'Stäm av årsredovisningen och skriv rapporterna (Excel som standard, JSON och JUnit på begäran)',
       (y) =>
         y
-          .positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Huvudboksmapp, t.ex. ledgers/migrationsverket/2024, eller en mapp med många: <myndighet>/<år>/ledger.yaml' })
+          .positional('ledger-dir', { type: 'string', demandOption: true, describe: 'Årsredovisningsmapp, t.ex. ledgers/migrationsverket/2024, eller en mapp med många: <myndighet>/<år>/ledger.yaml' })
           .option('out-dir', { type: 'string', default: 'reports', describe: 'Mapp för arbetsboken <myndighet>-<år>.xlsx' })
-          .option('xlsx', { type: 'string', requiresArg: true, describe: 'Sökväg för arbetsboken (ersätter --out-dir); för många huvudböcker översikten (standard <out-dir>/oversikt.xlsx)' })
+          .option('xlsx', { type: 'string', requiresArg: true, describe: 'Sökväg för arbetsboken (ersätter --out-dir); för många årsredovisningsmappar översikten (standard <out-dir>/oversikt.xlsx)' })
           .option('no-xlsx', { type: 'boolean', default: false, describe: 'Skriv ingen arbetsbok' })
           .option('json', { type: 'string', requiresArg: true, describe: 'Skriv JSON-rapporten hit (- för standard ut)' })
           .option('junit', { type: 'string', requiresArg: true, describe: 'Skriv JUnit XML hit (- för standard ut)' })
           .option('ignore-acknowledgements', { type: 'boolean', default: false, describe: 'Bortse från kända avvikelser (kanda_avvikelser)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Skriv bara sammanfattningen' })
           .option('strict', { type: 'boolean', default: false, describe: 'Låt även varningar (allvarlighet varning) ge slutkod 1' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'Många huvudböcker: antal trådar (standard en per kärna)' })
-          .option('shard', { type: 'string', describe: 'Många huvudböcker: stäm bara av del i av n, t.ex. 2/4 (för en CI-matris)' }),
+          .option('jobs', { alias: 'j', type: 'number', describe: 'Många årsredovisningsmappar: antal trådar (standard en per kärna)' })
+          .option('shard', { type: 'string', describe: 'Många årsredovisningsmappar: stäm bara av del i av n, t.ex. 2/4 (för en CI-matris)' }),
       async (args) => {
         if (!isLedgerDir(args.ledgerDir)) {
           const shard = args.shard === undefined ? undefined : parseShard(args.shard);
@@ -93,11 +93,11 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'import <rapport>',
-      'Läs in en publicerad årsredovisning (PDF eller text) till en huvudbok; varje figur med sida och rad',
+      'Läs in en publicerad årsredovisning (PDF eller text) till en årsredovisningsmapp; varje figur med sida och rad',
       (y) =>
         y
           .positional('rapport', { type: 'string', demandOption: true, describe: 'Årsredovisningen som .pdf (textlagret) eller .txt' })
-          .option('ut', { type: 'string', demandOption: true, describe: 'Mapp att skriva huvudboken till (ny eller tom)' })
+          .option('ut', { type: 'string', demandOption: true, describe: 'Mapp att skriva årsredovisningsfilerna till (ny eller tom)' })
           .option('myndighet', { type: 'string', describe: 'Myndighetens namn, om det inte går att läsa ur rapporten' })
           .option('ar', { type: 'string', describe: 'Räkenskapsåret, om det inte går att läsa ur rapporten' })
           .option('skriv-over', { type: 'boolean', default: false, describe: 'Ersätt en befintlig mapp' }),
@@ -145,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'init <dir>',
-      'Skapa en tom huvudbok för en ny myndighet och ett nytt år: alla layoutens rader, utan belopp, med kommentarer',
+      'Skapa en tom årsredovisningsmapp för en ny myndighet och ett nytt år: alla layoutens rader, utan belopp, med kommentarer',
       (y) =>
         y
           .positional('dir', { type: 'string', demandOption: true, describe: 'Ny eller tom mapp, t.ex. ledgers/myndigheten/2025' })

@@ -124,7 +124,7 @@ function rowOf(lines: readonly string[], file: string, n: number): BatchRow {
   };
   const path = field('path');
   const exit = field('exit');
-  if (typeof path !== 'string' || typeof exit !== 'number') throw new NotAReport(render({ code: 'samling.ingen_rapport', params: { plats: `${file}:${n}:1`, vad: 'en huvudbok utan "path" eller "exit"' } }));
+  if (typeof path !== 'string' || typeof exit !== 'number') throw new NotAReport(render({ code: 'samling.ingen_rapport', params: { plats: `${file}:${n}:1`, vad: 'en årsredovisning utan "path" eller "exit"' } }));
   const start = lines.indexOf('        "summary": {');
   const summary = start < 0 ? undefined : (JSON.parse(`{${lines.slice(start + 1, lines.indexOf('        },', start)).join('')}}`) as Summary);
   const errorsAt = lines.indexOf('      "errors": [');

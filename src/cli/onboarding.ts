@@ -38,7 +38,7 @@ export async function runInit(args: InitArgs): Promise<number> {
     for (const [file, text] of skeleton({ myndighet: args.myndighet, ar: Number(args.ar), version })) writeFileSync(path.join(tmp, file), text, 'utf8');
     // The skeleton must load: if it does not, that is a bug in avstämning (exit 3).
     await loadLedger(tmp).catch((e: unknown) => {
-      throw e instanceof LedgerInputError ? new Error(`den nya huvudboken klarar inte kontrollen: ${e.errors.slice(0, 5).map(formatInputError).join('; ')}`) : e;
+      throw e instanceof LedgerInputError ? new Error(`den nya årsredovisningsmappen klarar inte kontrollen: ${e.errors.slice(0, 5).map(formatInputError).join('; ')}`) : e;
     });
     if (existsSync(target)) await rm(target, { recursive: true });
     await rename(tmp, target);
@@ -46,7 +46,7 @@ export async function runInit(args: InitArgs): Promise<number> {
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
-  await writeStd('stdout', `Skrev en tom huvudbok för ${args.myndighet} ${args.ar} (layout ${version.id}) till ${args.dir}.\nFyll i beloppen och kör: avstamning check ${args.dir}\n`);
+  await writeStd('stdout', `Skrev en tom årsredovisningsmapp för ${args.myndighet} ${args.ar} (layout ${version.id}) till ${args.dir}.\nFyll i beloppen och kör: avstamning check ${args.dir}\n`);
   return EXIT.ok;
 }
 

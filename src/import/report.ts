@@ -35,6 +35,6 @@ export function renderImportReport(r: ImportReport, ledgerDir: string): string {
   for (const s of r.skipped) out.push(`  rad ${s.nr} (s. ${s.page}): ${s.reason}`, `      ${s.text.length > 150 ? s.text.slice(0, 150) + ' …' : s.text}`);
   out.push('', `Uppställningens rader som inte finns i rapporten: ${missing.length} (rader utan belopp utelämnas ofta i rapporten).`);
   for (const [t, ids] of Object.entries(r.missing)) if (ids.length) out.push(`  ${t}: ${ids.join(', ')}`);
-  out.push('', 'Granska figurerna mot rapporten innan huvudboken används; finansiella villkors typ (tak, golv) är satt till "annat" och anges för hand.');
+  out.push('', 'Granska figurerna mot rapporten innan årsredovisningsfilerna används; finansiella villkors typ (tak, golv) är satt till "annat" och anges för hand.');
   return out.join('\n') + '\n';
 }

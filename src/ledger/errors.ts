@@ -22,7 +22,7 @@ export function inputError<C extends MessageCode>(at: Place, code: C, params: Me
 
 export class LedgerInputError extends Error {
   constructor(readonly errors: readonly InputError[]) {
-    super(`${errors.length} fel i huvudboken`);
+    super(`${errors.length} fel i årsredovisningens filer`);
     this.name = 'LedgerInputError';
   }
 }

@@ -84,7 +84,7 @@ export function skeleton(o: SkeletonOptions): Map<string, string> {
   files.set('noter.yaml', NOTES_FILE);
   files.set('kanda-avvikelser.yaml', '# Kända avvikelser: skillnader som årsredovisningen själv har, med orsak.\nkanda_avvikelser: []\n');
   const manifest = [
-    `# Huvudbok för ${o.myndighet}, årsredovisning ${o.ar}, skapad av avstamning init.`,
+    `# Årsredovisningsmapp för ${o.myndighet}, årsredovisning ${o.ar}, skapad av avstamning init.`,
     '# Kontrollera den med: avstamning check <mappen>. Formatet: docs/ledger-format.md.',
     `myndighet: ${scalar(o.myndighet)}`,
     `ar: "${o.ar}"`,

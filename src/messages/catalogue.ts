@@ -111,12 +111,12 @@ const utdata = (p: Utdata, orsak: string): string => `kunde inte skriva ${p.sokv
  */
 export const MESSAGES = {
   // Reading files
-  'mapp.saknas': (_: { mapp: string }) => 'förväntade en huvudboksmapp som finns',
-  'mapp.ingen_mapp': (_: { mapp: string }) => 'förväntade en huvudboksmapp, fick en fil',
+  'mapp.saknas': (_: { mapp: string }) => 'förväntade en årsredovisningsmapp som finns',
+  'mapp.ingen_mapp': (_: { mapp: string }) => 'förväntade en årsredovisningsmapp, fick en fil',
   'mapp.olasbar': (p: { mapp: string; orsak: string }) => `mappen kan inte läsas: ${p.orsak}`,
-  'manifest.saknas': (p: { fil: string }) => `huvudboksmappen saknar ${p.fil}`,
-  'fil.utanfor': (p: { sokvag: string }) => `sökvägen "${p.sokvag}" pekar utanför huvudboksmappen: förväntade en relativ sökväg inom mappen`,
-  'fil.utanfor_lank': (p: { sokvag: string }) => `sökvägen "${p.sokvag}" pekar utanför huvudboksmappen (via en symbolisk länk)`,
+  'manifest.saknas': (p: { fil: string }) => `årsredovisningsmappen saknar ${p.fil}`,
+  'fil.utanfor': (p: { sokvag: string }) => `sökvägen "${p.sokvag}" pekar utanför årsredovisningsmappen: förväntade en relativ sökväg inom mappen`,
+  'fil.utanfor_lank': (p: { sokvag: string }) => `sökvägen "${p.sokvag}" pekar utanför årsredovisningsmappen (via en symbolisk länk)`,
   'fil.saknas': (p: { sokvag: string }) => `filen "${p.sokvag}" finns inte`,
   'fil.ingen_fil': (p: { sokvag: string }) => `"${p.sokvag}" är ingen fil`,
   'fil.olasbar': (p: { sokvag: string; orsak: string }) => `filen "${p.sokvag}" kan inte läsas: ${p.orsak}`,
@@ -130,7 +130,7 @@ export const MESSAGES = {
 
   // YAML
   'yaml.syntax': (p: { orsak: string }) => `ogiltig YAML: ${yamlReason(p.orsak)}`,
-  'yaml.ankare': (_: Record<never, never>) => 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i huvudboksfiler',
+  'yaml.ankare': (_: Record<never, never>) => 'YAML-ankare och alias (&namn, *namn) är inte tillåtna i årsredovisningsfilerna',
 
   // Structure (the schema)
   'schema.typ': (p: { plats?: string; forvantat: string; fick: string }) => `${where(p.plats)}förväntade ${p.forvantat}, fick ${p.fick}`,
@@ -186,7 +186,7 @@ export const MESSAGES = {
     `${p.vad}: okänd anslagspost "${p.ref}": förväntade en anslagspost i anslagsredovisningen, som uo8.1_2.ap2`,
   'ref.okand_anslag': (p: { vad: string; ref: string }) => `${p.vad}: okänt anslag "${p.ref}": förväntade ett anslag i anslagsredovisningen, som uo8.1_2`,
   'definition.okand_rad': (p: { ref: string }) =>
-    `driftkostnader: okänd rad "${p.ref}": förväntade en rad i resultaträkningen (ett rad-id i layouten eller i huvudbokens resultaträkning)`,
+    `driftkostnader: okänd rad "${p.ref}": förväntade en rad i resultaträkningen (ett rad-id i layouten eller i årsredovisningens resultaträkning)`,
   'ref.okand_not': (p: { vad: string; not: string }) => `${p.vad}: okänd not ${p.not}: förväntade en not deklarerad under noter: eller en tabell med not: ${p.not}`,
   'ref.sig_sjalv': (p: { vad: string; ref: string }) => `${p.vad}: raden jämförs med sig själv ("${p.ref}"): förväntade en annan rad`,
   'avstamning.samma_sidor': (p: { id: string }) => `avstämning ${p.id}: vänster och höger sida är samma figurer, så avstämningen prövar ingenting`,
@@ -265,11 +265,11 @@ export const MESSAGES = {
   // Many ledgers in one run (src/cli/batch.ts, merge.ts): exit 2.
   'samling.del': (p: { varde: string }) => `--shard ${p.varde}: förväntade i/n med 1 ≤ i ≤ n, t.ex. 2/4`,
   'samling.tradar': (p: { varde: string }) => `--jobs ${p.varde}: förväntade ett heltal ≥ 1`,
-  'samling.ingen_mapp': (p: { mapp: string }) => `${p.mapp}: förväntade en huvudboksmapp eller en mapp med huvudböcker som finns`,
-  'samling.inga_huvudbocker': (p: { mapp: string }) => `${p.mapp}: saknar ledger.yaml: förväntade en huvudboksmapp eller en mapp med <myndighet>/<år>/ledger.yaml`,
+  'samling.ingen_mapp': (p: { mapp: string }) => `${p.mapp}: förväntade en årsredovisningsmapp eller en mapp med årsredovisningsmappar som finns`,
+  'samling.inga_huvudbocker': (p: { mapp: string }) => `${p.mapp}: saknar ledger.yaml: förväntade en årsredovisningsmapp eller en mapp med <myndighet>/<år>/ledger.yaml`,
   'samling.ingen_rapport': (p: { plats: string; vad: string }) => `${p.plats}: ${p.vad}: förväntade en JSON-rapport från reconcile <mapp> --json`,
   'samling.dubblett': (p: { fil: string; huvudbok: string }) =>
-    `${p.fil}: huvudboken ${p.huvudbok} finns redan i en annan rapport: förväntade rapporter från olika delar (--shard i/n) av samma körning`,
+    `${p.fil}: årsredovisningen ${p.huvudbok} finns redan i en annan rapport: förväntade rapporter från olika delar (--shard i/n) av samma körning`,
   // The workbook and Excel's limits (src/render/excel/limits.ts): warnings, and a workbook Excel cannot hold (exit 2).
   'arbetsbok.text_avkortad': (p: { cell: string; langd: number; max: number }) =>
     `varning: texten i ${p.cell} har ${tal(p.langd)} tecken, en Excel-cell rymmer ${tal(p.max)}: i arbetsboken är den avkortad och slutar med "[avkortad …]".`,

@@ -84,10 +84,10 @@ export function renderBatchConsole(rows: readonly BatchRow[], details: readonly 
   const widths = head.map((h, i) => cells.reduce((w, c) => Math.max(w, c[i]!.length), h.length));
   const line = (c: readonly string[]) => c.map((x, i) => (i >= 2 && i <= 6 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
   const title = s.failed || s.invalid
-    ? [s.failed ? plural(s.failed, 'HUVUDBOK MED AVVIKELSER', 'HUVUDBÖCKER MED AVVIKELSER') : '', s.invalid ? plural(s.invalid, 'OGILTIG HUVUDBOK', 'OGILTIGA HUVUDBÖCKER') : ''].filter(Boolean).join(', ')
+    ? [s.failed ? plural(s.failed, 'ÅRSREDOVISNING MED AVVIKELSER', 'ÅRSREDOVISNINGAR MED AVVIKELSER') : '', s.invalid ? plural(s.invalid, 'OGILTIG ÅRSREDOVISNING', 'OGILTIGA ÅRSREDOVISNINGAR') : ''].filter(Boolean).join(', ')
     : 'ALLT STÄMMER';
   const lines = [
-    `avstämning · ${plural(s.ledgers, 'huvudbok', 'huvudböcker')}${shard ? ` (del ${shard.index} av ${shard.count})` : ''}`,
+    `avstämning · ${plural(s.ledgers, 'årsredovisning', 'årsredovisningar')}${shard ? ` (del ${shard.index} av ${shard.count})` : ''}`,
     title,
     `  ${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
     ...outputs.map((o) => `  skrev ${o}`),

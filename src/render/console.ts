@@ -23,7 +23,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
     `${verdict}`,
     `  ${plural(s.checks, 'kontroll', 'kontroller')}: ${s.ok} ok, ${plural(s.rounding, 'avrundning', 'avrundningar')}, ${plural(s.discrepancy, 'avvikelse', 'avvikelser')}, ${plural(s.acknowledged, 'känd avvikelse', 'kända avvikelser')}`,
     `  täckning: ${r.coverage.covered} av ${plural(r.coverage.figures, 'figur', 'figurer')} läses av minst en kontroll; ${plural(r.coverage.uncovered.length, 'oläst', 'olästa')}, varav ${r.coverage.unjustified.length} utan motivering`,
-    ...(s.notApplicable ? [`  ${plural(s.notApplicable, 'ej tillämplig', 'ej tillämpliga')} (raden saknas i layouten eller huvudboken)${r.coverage.rulesNotApplicable.length ? `; regler utan kontroll: ${r.coverage.rulesNotApplicable.join(', ')}` : ''}`] : []),
+    ...(s.notApplicable ? [`  ${plural(s.notApplicable, 'ej tillämplig', 'ej tillämpliga')} (raden saknas i layouten eller årsredovisningen)${r.coverage.rulesNotApplicable.length ? `; regler utan kontroll: ${r.coverage.rulesNotApplicable.join(', ')}` : ''}`] : []),
     ...(r.acknowledgementsIgnored ? ['  kända avvikelser ignoreras (--ignore-acknowledgements)'] : []),
     ...(s.stale ? [`  ${plural(s.stale, 'inaktuell känd avvikelse', 'inaktuella kända avvikelser')}`] : []),
     ...outputs.map((o) => `  skrev ${o}`),

@@ -44,7 +44,7 @@ export function renderJunitLedgerSuite(ledger: Ledger, r: Reconciliation): strin
 
 /** A ledger that could not be read: one test case in error, naming every input error. */
 export function renderJunitInvalidSuite(name: string, errors: readonly string[]): string {
-  const c = `    <testcase classname="${esc(name)}" name="${esc(`${name}: huvudboken kan inte läsas`)}" time="0">\n      <error message="${esc(`${errors.length} fel i huvudboken`)}" type="input">${esc(errors.join('\n'))}</error>\n    </testcase>`;
+  const c = `    <testcase classname="${esc(name)}" name="${esc(`${name}: årsredovisningen kan inte läsas`)}" time="0">\n      <error message="${esc(`${errors.length} fel i årsredovisningens filer`)}" type="input">${esc(errors.join('\n'))}</error>\n    </testcase>`;
   return suite(name, [c], 0, 1);
 }
 

@@ -61,7 +61,7 @@ function e2(l: Ledger): (CheckSpec | NotApplicable)[] {
   const subject = 'Utgifter per anslagspost enligt huvudboken';
   if (!h) return notApplicable('E-2', subject, NO_BOOKS);
   if (!h.konfig.anslag) return notApplicable('E-2', subject, 'huvudbok: anger ingen dimension för anslag (anslag:)');
-  if (!a) return notApplicable('E-2', subject, 'huvudboksmappen har ingen anslagsredovisning');
+  if (!a) return notApplicable('E-2', subject, 'årsredovisningsmappen har ingen anslagsredovisning');
   const out: CheckSpec[] = [];
   const bokFor = (postId: string) => h.anslagsfigurer.get(postId)?.figur;
   const sumCheck = (total: string | undefined, postIds: readonly string[], subject: string) => {

@@ -142,7 +142,7 @@ function role<K extends keyof RuleLines>(l: Ledger, rule: string, key: K, what: 
 /** The rows of a statement line (every instance of it), or why there are none. */
 function lineRows(l: Ledger, rule: string, [kind, line]: LineRef, what = line): { t: Table; rows: Row[] } | NotApplicable {
   const t = statement(l, kind);
-  if (!t) return notApplicable(rule, what, `huvudboken har ingen ${STATEMENT_NAME[kind][0]}`);
+  if (!t) return notApplicable(rule, what, `årsredovisningen har ingen ${STATEMENT_NAME[kind][0]}`);
   const rows = rowsOf(t, line);
   return rows.length ? { t, rows } : notApplicable(rule, what, `${STATEMENT_NAME[kind][1]} har ingen rad ${line}`);
 }
@@ -228,7 +228,7 @@ function layoutChecks(ledger: Ledger, kind: StatementKind, kinds: 'sum' | 'equal
   const t = statement(ledger, kind);
   const layout = layoutFor(ledger.layout, kind);
   const rule = LAYOUT_SUM_RULE[kind];
-  if (!t && layout && rule && kinds === 'sum') return [notApplicable(rule, layout.title, `huvudboken har ingen ${STATEMENT_NAME[kind][0]}`)];
+  if (!t && layout && rule && kinds === 'sum') return [notApplicable(rule, layout.title, `årsredovisningen har ingen ${STATEMENT_NAME[kind][0]}`)];
   if (!t || !layout) return [];
   if (kinds === 'opening') return (layout.opening ?? []).flatMap((o) => openingChecks('P-1', t, o.opening, o.closing));
   if (!rule) return [];
@@ -387,15 +387,15 @@ export const RULES: readonly Rule[] = [
     id: 'A-19',
     title: 'Summarad i not eller tabell = summan av sina rader',
     severity: 'fel',
-    source: 'Huvudbokens deklaration (summa:) av notens summarader',
-    reads: 'Rader som huvudboken anger som summor, alla kolumner',
+    source: 'Årsredovisningsfilernas deklaration (summa:) av notens summarader',
+    reads: 'Rader som årsredovisningsfilerna anger som summor, alla kolumner',
     checks: (l) => l.tables.flatMap((t) => t.rows.flatMap((r) => (r.sum ? sumChecks('A-19', t, r, declaredParts(t, r.sum)) : []))),
   },
   {
     id: 'A-21',
     title: 'Summakolumn = summan av sina kolumner, på varje rad',
     severity: 'fel',
-    source: 'Huvudbokens deklaration (kolumnsummor:), t.ex. Totalt i tabeller över avgiftsbelagd verksamhet',
+    source: 'Årsredovisningsfilernas deklaration (kolumnsummor:), t.ex. Totalt i tabeller över avgiftsbelagd verksamhet',
     reads: 'Rader i tabeller som anger kolumnsummor, alla kolumner',
     checks: (l) =>
       l.tables.flatMap((t) =>
@@ -519,7 +519,7 @@ export const RULES: readonly Rule[] = [
       const kreditLine = role(l, 'B-15', 'anslagskreditUtnyttjad', 'utnyttjad anslagskredit');
       const skipped = [sparandeLine, kreditLine].filter(isNotApplicable);
       if (skipped.length) return skipped;
-      if (!l.anslagsredovisning) return [notApplicable('B-15', 'anslagssparande och anslagskredit', 'huvudboken har ingen anslagsredovisning')];
+      if (!l.anslagsredovisning) return [notApplicable('B-15', 'anslagssparande och anslagskredit', 'årsredovisningen har ingen anslagsredovisning')];
       const out: Output[] = [];
       // The closing balances give this year's figures; the opening balances, which are last
       // year's closing ones (B-20), give the previous year's.
@@ -602,7 +602,7 @@ export const RULES: readonly Rule[] = [
     id: 'B-19',
     title: 'Notens summa = raden i resultat- eller balansräkningen som noten specificerar',
     severity: 'fel',
-    source: 'FÅB 7 kap. (noter); DOMAIN.md §7 B-19; huvudbokens deklaration (specificerar:)',
+    source: 'FÅB 7 kap. (noter); DOMAIN.md §7 B-19; årsredovisningsfilernas deklaration (specificerar:)',
     reads: 'Notrader som anger specificerar:, och den specificerade raden',
     checks: (l) => declaredRowTies(l, 'B-19', (r) => r.specifies),
   },
@@ -610,7 +610,7 @@ export const RULES: readonly Rule[] = [
     id: 'B-22',
     title: 'Samma uppgift tryckt på två ställen har samma belopp',
     severity: 'fel',
-    source: 'Huvudbokens deklaration (lika:)',
+    source: 'Årsredovisningsfilernas deklaration (lika:)',
     reads: 'Rader som anger lika:, och raden de upprepar',
     checks: (l) => declaredRowTies(l, 'B-22', (r) => r.equals),
   },
@@ -626,7 +626,7 @@ export const RULES: readonly Rule[] = [
     id: 'B-26',
     title: 'En del är högst det den är en del av (varav-rad, nedre gräns av ett intervall)',
     severity: 'fel',
-    source: 'Huvudbokens deklaration (hogst:)',
+    source: 'Årsredovisningsfilernas deklaration (hogst:)',
     reads: 'Rader som anger hogst:, och raden de är en del av',
     // A part has its whole's sign and at most its amount: 0 ≤ del ≤ helhet, and for a negative
     // whole (costs, deficits) 0 ≤ −del ≤ −helhet.
@@ -641,7 +641,7 @@ export const RULES: readonly Rule[] = [
     id: 'B-23',
     title: 'Avstämning som årsredovisningen anger',
     severity: 'fel',
-    source: 'Huvudbokens deklaration (avstamningar:)',
+    source: 'Årsredovisningsfilernas deklaration (avstamningar:)',
     reads: 'Figurerna som avstämningen räknar upp',
     checks: (l) => l.ties.map((t) => ({ id: `B-23/${t.id}`, rule: 'B-23', subject: t.title, relation: 'eq' as const, left: t.left, right: t.right, zeroIfEmpty: true })),
   },
@@ -653,7 +653,7 @@ export const RULES: readonly Rule[] = [
     reads: 'VU beviljade belopp för räkenskapsåret; regleringsbrevets beslut',
     checks: (l) => {
       const rb = l.regleringsbrev;
-      if (!rb) return [notApplicable('B-24', 'beviljade belopp', 'huvudboken har inget regleringsbrev')];
+      if (!rb) return [notApplicable('B-24', 'beviljade belopp', 'årsredovisningsmappen har inget regleringsbrev')];
       const out: Output[] = [];
       for (const [key, ram, what] of [['laneramBeviljad', latestRam(rb.laneram), 'beviljad låneram'], ['kontokreditBeviljad', latestRam(rb.kontokredit), 'beviljad kontokredit']] as const) {
         const ref = role(l, 'B-24', key, what);

@@ -10,21 +10,21 @@ import type { Cell, WorkbookPlan } from './plan.js';
 import { formula, num, SheetBuilder, text } from './plan.js';
 import { numberStyle, S, textStyle } from './styles.js';
 
-const HEADERS = ['Myndighet', 'År', 'Huvudbok', 'Kontroller', 'Ok', 'Avrundning', 'Avvikelse', 'Känd avvikelse', 'Resultat', 'Arbetsbok'];
+const HEADERS = ['Myndighet', 'År', 'Årsredovisningsmapp', 'Kontroller', 'Ok', 'Avrundning', 'Avvikelse', 'Känd avvikelse', 'Resultat', 'Arbetsbok'];
 
 /** `dir` is where the overview is written: its links to the ledgers' workbooks are relative to it. */
 export function planOverview(rows: readonly BatchRow[], dir: string): WorkbookPlan {
   const s = batchSummary(rows);
   const b = new SheetBuilder('Översikt', { minWidths: [24, 6, 20, 10, 8, 10, 10, 10, 20, 24], maxWidths: [48, 8, 50, 12, 10, 12, 12, 12, 40, 50], landscape: true });
   b.addWide([text('Avstämning · översikt', S.title)], 21);
-  b.addWide([text(`${rows.length} ${rows.length === 1 ? 'huvudbok' : 'huvudböcker'}: ${s.passed} stämmer, ${s.failed} med avvikelser, ${s.invalid} ogiltiga · ${s.checks} kontroller`, S.subtitle)]);
+  b.addWide([text(`${rows.length} ${rows.length === 1 ? 'årsredovisning' : 'årsredovisningar'}: ${s.passed} stämmer, ${s.failed} med avvikelser, ${s.invalid} ogiltiga · ${s.checks} kontroller`, S.subtitle)]);
   const header = b.add(HEADERS.map((h, i) => text(h, i >= 3 && i <= 7 ? S.headerRight : S.headerLeft)));
   b.frozen = { rows: header, columns: 2 };
   for (const r of rows) {
     const fill = r.exit !== 0 ? 'discrepancy' : (r.summary?.acknowledged ?? 0) > 0 ? 'acknowledged' : undefined;
     const style = textStyle(fill ? { fill } : {});
     const count = (n: number | undefined): Cell => (n === undefined ? text('–', S.empty) : num(n, numberStyle(0, fill ? { fill } : {})));
-    const verdict = r.exit === 2 ? `ogiltig huvudbok (${r.errors ?? 0} fel)` : r.exit === 1 ? `${r.summary!.discrepancy} ${r.summary!.discrepancy === 1 ? 'avvikelse' : 'avvikelser'}` : 'stämmer';
+    const verdict = r.exit === 2 ? `ogiltig årsredovisning (${r.errors ?? 0} fel)` : r.exit === 1 ? `${r.summary!.discrepancy} ${r.summary!.discrepancy === 1 ? 'avvikelse' : 'avvikelser'}` : 'stämmer';
     const book = r.workbook ? path.relative(dir, path.resolve(r.workbook)).split(path.sep).join('/') : undefined;
     b.add([
       text(r.agency, style),
@@ -45,7 +45,7 @@ export function planOverview(rows: readonly BatchRow[], dir: string): WorkbookPl
     title: 'Avstämning · översikt',
     subject: 'Avstämning av årsredovisningar',
     keywords: 'avstämning, årsredovisning, översikt',
-    description: `${rows.length} huvudböcker, ${s.checks} kontroller`,
+    description: `${rows.length} årsredovisningar, ${s.checks} kontroller`,
     // The end of the latest year: the workbook does not depend on when it was written.
     date: new Date(`${rows.map((r) => r.year).filter((y) => /^\d{4}$/.test(y)).sort().pop() ?? '2000'}-12-31T00:00:00Z`),
     ...fitToExcel([b.build()]),

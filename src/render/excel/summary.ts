@@ -30,7 +30,7 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
     ['Räkenskapsår', ledger.year],
     ['Layout', ledger.layout],
     ['Enhet', UNITS[ledger.unit].label],
-    ['Huvudboksfiler', ledger.files.length],
+    ['Årsredovisningsfiler', ledger.files.length],
     ['Figurer', r.coverage.figures],
   ];
   const verdictRow = b.next;
