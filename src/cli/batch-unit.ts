@@ -13,7 +13,7 @@ import { writeDiagnostic } from '../io/std.js';
 import { render, type Message } from '../messages/catalogue.js';
 import { formatInputError, LedgerInputError } from '../ledger/errors.js';
 import { reconcileChecked } from '../ledger/reconcile-checked.js';
-import { loadLedger, MANIFEST } from '../ledger/load.js';
+import { loadLedger, MANIFEST, placeIn } from '../ledger/load.js';
 import { renderConsole } from '../render/console.js';
 import { chunked, prettyJson, reportValue } from '../render/json.js';
 import { renderJunitInvalidSuite, renderJunitLedgerSuite } from '../render/junit.js';
@@ -151,7 +151,7 @@ async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger): Promis
     summary: result.summary,
     ...(task.json ? { json: gather(prettyJson(entry, ENTRY_DEPTH)) } : {}),
     ...(task.junit ? { junit: renderJunitLedgerSuite(ledger, result) } : {}),
-    details: result.summary.discrepancy === 0 ? '' : renderConsole(ledger, result, workbook ? [workbook] : []),
+    details: result.summary.discrepancy === 0 ? '' : renderConsole(ledger, result, workbook ? [workbook] : [], placeIn(ledger.dir)),
     ...(workbook ? { workbook } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /** The two commands: I/O and exit codes around the pure core. */
 import path from 'node:path';
-import { loadLedger } from '../ledger/load.js';
+import { loadLedger, placeIn } from '../ledger/load.js';
 import { reconcileChecked } from '../ledger/reconcile-checked.js';
 import { RULES } from '../rules/catalogue.js';
 import { renderConsole } from '../render/console.js';
@@ -89,7 +89,7 @@ export async function runReconcile(args: ReconcileArgs): Promise<number> {
   }
   await writeReportSet(reports);
   for (const w of warnings) writeDiagnostic(`avstamning: ${render(w)}\n`);
-  const text = renderConsole(ledger, result, reports.map((r) => r.target).filter((t) => t !== STDOUT));
+  const text = renderConsole(ledger, result, reports.map((r) => r.target).filter((t) => t !== STDOUT), placeIn(ledger.dir));
   // A report on standard output keeps it machine-readable: the summary goes to standard error.
   const summaryTo = reports.some((r) => r.target === STDOUT) ? 'stderr' : 'stdout';
   await writeStd(summaryTo, args.quiet ? text.split('\n\n')[0] + '\n' : text);

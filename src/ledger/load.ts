@@ -104,6 +104,9 @@ export function displayPath(p: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
 }
 
+/** Names a file of the ledger in `dir` (given relative to it) as the user can open it. */
+export const placeIn = (dir: string) => (file: string) => displayPath(path.join(dir, file));
+
 /** The errors of the ledger in `dir`, sorted, each at a path the user can open. */
 export function ledgerInputError(dir: string, errors: readonly InputError[]): LedgerInputError {
   return new LedgerInputError(sortErrors(errors.map((e) => ({ ...e, file: displayPath(path.join(dir, e.file)) }))));

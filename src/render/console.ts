@@ -1,12 +1,12 @@
 /** The console report: a summary a person reads in ten seconds, then every discrepancy. */
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
-import { describeCheck } from './text.js';
+import { describeCheck, type Place } from './text.js';
 import { plural } from '../messages/catalogue.js';
 
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 
-export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readonly string[] = []): string {
+export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readonly string[] = [], place: Place = (file) => file): string {
   const s = r.summary;
   const discrepancies = r.checks.filter((c) => c.status === 'discrepancy');
   const acknowledged = r.checks.filter((c) => c.status === 'acknowledged');
@@ -30,7 +30,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   ];
   if (discrepancies.length) {
     lines.push('', 'Avvikelser:');
-    for (const c of discrepancies) lines.push(`  ✗ ${c.id} [${c.rule} ${c.severity}]`, indent(describeCheck(ledger, c), 4));
+    for (const c of discrepancies) lines.push(`  ✗ ${c.id} [${c.rule} ${c.severity}]`, indent(describeCheck(ledger, c, place), 4));
   }
   if (acknowledged.length) {
     lines.push('', 'Kända avvikelser:');
@@ -40,7 +40,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
     lines.push('', 'Olästa figurer utan motivering (ingen kontroll läser dem):');
     for (const id of r.coverage.unjustified) {
       const f = ledger.figures.get(id)!;
-      lines.push(`  · ${id} ${f.printed} (${f.source.file}:${f.source.line})`);
+      lines.push(`  · ${id} ${f.printed} (${place(f.source.file)}:${f.source.line})`);
     }
   }
   if (r.notApplicable.length) {
@@ -49,7 +49,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   }
   if (r.stale.length) {
     lines.push('', 'Inaktuella kända avvikelser (matchar ingen avvikelse):');
-    for (const a of r.stale) lines.push(`  ? ${a.check} (${a.source.file}:${a.source.line}): ${a.why}`);
+    for (const a of r.stale) lines.push(`  ? ${a.check} (${place(a.source.file)}:${a.source.line}): ${a.why}`);
   }
   return lines.join('\n') + '\n';
 }

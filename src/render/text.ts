@@ -5,22 +5,26 @@ import type { CheckResult, CheckTerm } from '../rules/types.js';
 
 export const fmt = (s: string) => formatAmount(new Decimal(s));
 
-function termLines(ledger: Ledger, terms: readonly CheckTerm[]): string[] {
+/** How a renderer names a ledger file (a path relative to the ledger directory): the CLI decides. */
+export type Place = (file: string) => string;
+const asIs: Place = (file) => file;
+
+function termLines(ledger: Ledger, terms: readonly CheckTerm[], place: Place): string[] {
   return terms.map((t) => {
     const f = figureById(ledger, t.figure)!;
-    return `${t.sign < 0 ? '−' : '+'} ${f.printed.padStart(12)} ${f.unit}  ${f.id}  (${f.source.file}:${f.source.line}:${f.source.column})`;
+    return `${t.sign < 0 ? '−' : '+'} ${f.printed.padStart(12)} ${f.unit}  ${f.id}  (${place(f.source.file)}:${f.source.line}:${f.source.column})`;
   });
 }
 
-/** Both sides with every figure and its source, the difference and the tolerance. */
-export function describeCheck(ledger: Ledger, c: CheckResult): string {
+/** Both sides with every figure and its source (named by `place`), the difference and the tolerance. */
+export function describeCheck(ledger: Ledger, c: CheckResult, place: Place = asIs): string {
   const rel = c.relation === 'eq' ? '=' : '≤';
   return [
     `${c.subject}`,
     `vänster ${fmt(c.left)} ${c.unit}${c.product ? ' (produkt)' : ''}`,
-    ...termLines(ledger, c.leftTerms).map((l) => `    ${l}`),
+    ...termLines(ledger, c.leftTerms, place).map((l) => `    ${l}`),
     `${rel} höger ${fmt(c.right)} ${c.unit}`,
-    ...termLines(ledger, c.rightTerms).map((l) => `    ${l}`),
+    ...termLines(ledger, c.rightTerms, place).map((l) => `    ${l}`),
     `differens ${fmt(c.difference)} ${c.unit}, tolerans ±${fmt(c.tolerance)} ${c.unit}`,
     ...accountLines(c),
   ].join('\n');
