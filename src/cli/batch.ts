@@ -17,22 +17,14 @@ import { MANIFEST } from '../ledger/load.js';
 import { batchJsonEnd, batchJsonStart, batchSummary, renderBatchConsole, type BatchRow } from '../render/batch.js';
 import { junitBatchStart } from '../render/junit.js';
 import type { LedgerOutcome, UnitTask } from './batch-unit.js';
-import { targetClash } from './commands.js';
+import { targetClash, type ReportOptions } from './commands.js';
 import { EXIT } from './exit.js';
 import { agencyOf, ledgerOrder } from './order.js';
 import { runUnits } from './pool.js';
 
-export interface BatchArgs {
+/** `xlsx` is the overview workbook here (default <outDir>/oversikt.xlsx); `strict` fails a ledger on warnings too. */
+export interface BatchArgs extends ReportOptions {
   readonly root: string;
-  readonly outDir: string;
-  /** The overview workbook; default <outDir>/oversikt.xlsx. */
-  readonly xlsx?: string;
-  readonly noXlsx: boolean;
-  readonly json?: string;
-  readonly junit?: string;
-  readonly ignoreAcknowledgements: boolean;
-  readonly quiet: boolean;
-  /** Warnings fail a ledger too. */
   readonly strict: boolean;
   /** Worker threads; default one per core. */
   readonly jobs?: number;

@@ -49,8 +49,8 @@ export function summarize(ledger: Ledger): string {
   ].join('\n') + '\n';
 }
 
-export interface ReconcileArgs {
-  readonly dir: string;
+/** The report options `reconcile` takes for one ledger and for a tree of them. */
+export interface ReportOptions {
   readonly outDir: string;
   readonly xlsx?: string;
   readonly noXlsx: boolean;
@@ -60,6 +60,10 @@ export interface ReconcileArgs {
   readonly quiet: boolean;
   /** Warnings (severity varning) fail the run too. */
   readonly strict?: boolean;
+}
+
+export interface ReconcileArgs extends ReportOptions {
+  readonly dir: string;
 }
 
 /** Whether the run fails: an unacknowledged discrepancy of severity fel, or of any severity with --strict. */

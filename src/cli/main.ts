@@ -54,6 +54,16 @@ async function main(argv: string[]): Promise<number> {
           .option('jobs', { alias: 'j', type: 'number', describe: 'Många årsredovisningsmappar: antal trådar (standard en per kärna)' })
           .option('shard', { type: 'string', describe: 'Många årsredovisningsmappar: stäm bara av del i av n, t.ex. 2/4 (för en CI-matris)' }),
       async (args) => {
+        const options = {
+          outDir: args.outDir,
+          ...(args.xlsx !== undefined ? { xlsx: args.xlsx } : {}),
+          noXlsx: args.noXlsx,
+          ...(args.json !== undefined ? { json: args.json } : {}),
+          ...(args.junit !== undefined ? { junit: args.junit } : {}),
+          ignoreAcknowledgements: args.ignoreAcknowledgements,
+          quiet: args.quiet,
+          strict: args.strict,
+        };
         if (!isLedgerDir(args.ledgerDir)) {
           const shard = args.shard === undefined ? undefined : parseShard(args.shard);
           const jobs = args.jobs;
@@ -63,32 +73,15 @@ async function main(argv: string[]): Promise<number> {
             return;
           }
           code = await runBatch({
+            ...options,
             root: args.ledgerDir,
-            outDir: args.outDir,
-            ...(args.xlsx !== undefined ? { xlsx: args.xlsx } : {}),
-            noXlsx: args.noXlsx,
-            ...(args.json !== undefined ? { json: args.json } : {}),
-            ...(args.junit !== undefined ? { junit: args.junit } : {}),
-            ignoreAcknowledgements: args.ignoreAcknowledgements,
-            quiet: args.quiet,
-            strict: args.strict,
             ...(jobs !== undefined ? { jobs } : {}),
             ...(shard ? { shard } : {}),
             script: realpathSync(process.argv[1]!),
           });
           return;
         }
-        code = await runReconcile({
-          dir: args.ledgerDir,
-          outDir: args.outDir,
-          ...(args.xlsx !== undefined ? { xlsx: args.xlsx } : {}),
-          noXlsx: args.noXlsx,
-          ...(args.json !== undefined ? { json: args.json } : {}),
-          ...(args.junit !== undefined ? { junit: args.junit } : {}),
-          ignoreAcknowledgements: args.ignoreAcknowledgements,
-          quiet: args.quiet,
-          strict: args.strict,
-        });
+        code = await runReconcile({ ...options, dir: args.ledgerDir });
       },
     )
     .command(
