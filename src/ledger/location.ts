@@ -1,43 +1,11 @@
 /**
  * Where in a ledger file a value is, in the words of the report rather than of the data
  * structure: `rad br.kassa_och_bank "Kassa och bank"` or `figur br.kassa_och_bank.2024`,
- * not `tabeller.0.rader.1.v.0`. Used to name the place of a structural error.
+ * not `tabeller.0.rader.1.v.0`. Used to name the place of a structural error; the words come
+ * from the message catalogue (PLATS).
  */
+import { PLATS } from '../messages/catalogue.js';
 import type { Path, Plain } from './yaml-source.js';
-
-/** What one element of each list is called. */
-const ELEMENT: ReadonlyMap<string, string> = new Map([
-  ['tabeller', 'tabell'],
-  ['kolumner', 'kolumn'],
-  ['avstamningar', 'avstämning'],
-  ['noter', 'not'],
-  ['utgiftsomraden', 'utgiftsområde'],
-  ['anslagsposter', 'anslagspost'],
-  ['bemyndiganderamar', 'bemyndiganderam'],
-  ['laneram', 'låneram'],
-  ['kontokredit', 'kontokredit'],
-  ['titlar', 'inkomsttitel'],
-  ['undertitlar', 'undertitel'],
-  ['kanda_avvikelser', 'känd avvikelse'],
-  ['olasta_figurer', 'oläst figur'],
-  ['filer', 'fil'],
-  ['periodisering', 'periodisering'],
-  ['beslut', 'beslut'],
-  ['figurer', 'figur'],
-  ['vanster', 'vänster term'],
-  ['hoger', 'höger term'],
-  ['summa', 'term'],
-  ['rader', 'rad'],
-]);
-
-/** Sections named in words. */
-const SECTION: ReadonlyMap<string, string> = new Map([
-  ['anslagsredovisning', 'anslagsredovisningen'],
-  ['regleringsbrev', 'regleringsbrevet'],
-  ['inkomsttitlar', 'inkomsttitlarna'],
-  ['bemyndiganden', 'bemyndigandena'],
-  ['finansiella_villkor', 'finansiella villkor'],
-]);
 
 /** Keys that name an element, in order of preference. */
 const NAME_KEYS = ['id', 'anslagspost', 'not', 'titel', 'undertitel', 'datum', 'kontroll'] as const;
@@ -65,7 +33,7 @@ export function describePlace(root: Plain, path: Path): string {
     const seg = path[i]!;
     node = child(node, seg);
     if (typeof seg === 'string') {
-      const section = SECTION.get(seg);
+      const section = PLATS.avsnitt(seg);
       if (section) parts.push(section);
       else if (i === path.length - 1 || typeof path[i + 1] !== 'number') parts.push(seg);
       continue;
@@ -75,30 +43,29 @@ export function describePlace(root: Plain, path: Path): string {
     const id = field(node, 'id');
     if (list === 'tabeller') {
       table = node;
-      parts.push(`tabell ${id ?? `nr ${n}`}`);
+      parts.push(PLATS.tabell(id, n));
     } else if (list === 'rader' && table) {
       row = node;
       const text = field(node, 'text');
-      if (id) parts[parts.length - 1] = `rad ${field(table, 'id') ?? '?'}.${id}${text ? ` "${text}"` : ''}`;
-      else parts.push(`rad nr ${n}`);
+      if (id) parts[parts.length - 1] = PLATS.rad(`${field(table, 'id') ?? '?'}.${id}`, text);
+      else parts.push(PLATS.radNr(n));
     } else if (list === 'v' && table && row) {
       const columns = child(table, 'kolumner');
       const column = field(child(columns, seg), 'id');
-      parts[parts.length - 1] = column ? `figur ${field(table, 'id')}.${field(row, 'id')}.${column}` : `${parts.at(-1)}, värde ${n}`;
+      parts[parts.length - 1] = column ? PLATS.figur(`${field(table, 'id')}.${field(row, 'id')}.${column}`) : `${parts.at(-1)}, ${PLATS.varde(n)}`;
     } else if (list === 'utgiftsomraden') {
       anslagId = `uo${field(node, 'uo') ?? n}`;
-      parts.push(`utgiftsområde ${field(node, 'uo') ?? `nr ${n}`}`);
+      parts.push(PLATS.utgiftsomrade(field(node, 'uo'), n));
     } else if (list === 'anslag') {
-      anslagId = `${anslagId}.${(field(node, 'anslag') ?? `nr ${n}`).replace(':', '_')}`;
-      parts[parts.length - 1] = `anslag ${anslagId}`;
+      anslagId = `${anslagId}.${(field(node, 'anslag') ?? PLATS.nr(n)).replace(':', '_')}`;
+      parts[parts.length - 1] = PLATS.anslag(anslagId);
     } else if (list === 'poster') {
-      parts[parts.length - 1] = `anslagspost ${anslagId}.ap${field(node, 'ap') ?? `nr ${n}`}`;
+      parts[parts.length - 1] = PLATS.anslagspost(`${anslagId}.ap${field(node, 'ap') ?? PLATS.nr(n)}`);
     } else if (list === 'v') {
-      parts.push(`värde ${n}`);
+      parts.push(PLATS.varde(n));
     } else {
       const name = NAME_KEYS.map((k) => field(node, k)).find((x) => x !== undefined);
-      const element = ELEMENT.get(list) ?? list;
-      parts.push(`${element} ${name ?? (typeof node === 'string' && node.length < 60 ? `"${node}"` : `nr ${n}`)}`);
+      parts.push(PLATS.element(list, name ?? (typeof node === 'string' && node.length < 60 ? `"${node}"` : PLATS.nr(n))));
     }
   }
   return parts.join(', ');

@@ -44,6 +44,58 @@ export const typeName = (expected: string): string => TYPE_NAMES.get(expected) ?
 export const describeValue = (input: unknown): string =>
   input === undefined ? 'ingenting' : input === null ? 'ett tomt värde' : Array.isArray(input) ? 'en lista' : typeof input === 'object' ? 'en mappning' : `"${String(input)}"`;
 
+/** What one element of each list is called. */
+const ELEMENT: ReadonlyMap<string, string> = new Map([
+  ['tabeller', 'tabell'],
+  ['kolumner', 'kolumn'],
+  ['avstamningar', 'avstämning'],
+  ['noter', 'not'],
+  ['utgiftsomraden', 'utgiftsområde'],
+  ['anslagsposter', 'anslagspost'],
+  ['bemyndiganderamar', 'bemyndiganderam'],
+  ['laneram', 'låneram'],
+  ['kontokredit', 'kontokredit'],
+  ['titlar', 'inkomsttitel'],
+  ['undertitlar', 'undertitel'],
+  ['kanda_avvikelser', 'känd avvikelse'],
+  ['olasta_figurer', 'oläst figur'],
+  ['filer', 'fil'],
+  ['periodisering', 'periodisering'],
+  ['beslut', 'beslut'],
+  ['figurer', 'figur'],
+  ['vanster', 'vänster term'],
+  ['hoger', 'höger term'],
+  ['summa', 'term'],
+  ['rader', 'rad'],
+]);
+
+/** Sections named in words. */
+const SECTION: ReadonlyMap<string, string> = new Map([
+  ['anslagsredovisning', 'anslagsredovisningen'],
+  ['regleringsbrev', 'regleringsbrevet'],
+  ['inkomsttitlar', 'inkomsttitlarna'],
+  ['bemyndiganden', 'bemyndigandena'],
+  ['finansiella_villkor', 'finansiella villkor'],
+]);
+
+/**
+ * The words that name a place in a ledger file (src/ledger/location.ts builds the place from
+ * these): `rad br.kassa_och_bank "Kassa och bank"`, `figur br.kassa_och_bank.2024`.
+ */
+export const PLATS = {
+  nr: (n: number) => `nr ${n}`,
+  avsnitt: (key: string): string | undefined => SECTION.get(key),
+  tabell: (id: string | undefined, n: number) => `tabell ${id ?? `nr ${n}`}`,
+  rad: (id: string, text: string | undefined) => `rad ${id}${text ? ` "${text}"` : ''}`,
+  radNr: (n: number) => `rad nr ${n}`,
+  figur: (id: string) => `figur ${id}`,
+  varde: (n: number) => `värde ${n}`,
+  utgiftsomrade: (uo: string | undefined, n: number) => `utgiftsområde ${uo ?? `nr ${n}`}`,
+  anslag: (id: string) => `anslag ${id}`,
+  anslagspost: (id: string) => `anslagspost ${id}`,
+  element: (list: string, name: string) => `${ELEMENT.get(list) ?? list} ${name}`,
+} as const;
+
 const ITEMS: ReadonlyMap<string, string> = new Map([
   ['filer', 'fil'],
   ['kolumner', 'kolumn'],
