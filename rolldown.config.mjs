@@ -16,13 +16,23 @@ const modernBuffer = {
   },
 };
 
-export default {
-  input: 'dist/cli/main.js',
-  platform: 'node',
-  plugins: [modernBuffer],
-  // yargs's unused `extends` feature reads import.meta, which CommonJS lacks: known, harmless.
-  checks: { emptyImportMeta: false },
-  // PDF.js is loaded from node_modules, only by `import` of a PDF (it is large and an ES module).
-  external: [/^pdfjs-dist/],
-  output: { dir: 'dist/bin', format: 'cjs', entryFileNames: 'main.cjs', chunkFileNames: '[name].cjs' },
-};
+export default [
+  {
+    input: 'dist/cli/main.js',
+    platform: 'node',
+    plugins: [modernBuffer],
+    // yargs's unused `extends` feature reads import.meta, which CommonJS lacks: known, harmless.
+    checks: { emptyImportMeta: false },
+    // PDF.js is loaded from node_modules, only by `import` of a PDF (it is large and an ES module).
+    external: [/^pdfjs-dist/],
+    output: { dir: 'dist/bin', format: 'cjs', entryFileNames: 'main.cjs', chunkFileNames: '[name].cjs' },
+  },
+  // The worker thread that reads the second half of a large SIE file (src/sie/fil.ts): a file
+  // of its own, so that loading it does not start the CLI.
+  {
+    input: 'dist/sie/arbetare.js',
+    platform: 'node',
+    checks: { emptyImportMeta: false },
+    output: { dir: 'dist/bin', format: 'cjs', entryFileNames: 'sie-arbetare.cjs', chunkFileNames: 'sie-arbetare-[name].cjs' },
+  },
+];

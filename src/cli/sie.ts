@@ -1,7 +1,8 @@
 /** `avstamning sie <fil>`: read an SIE 4 file, run the D-rules, write the reports. */
 import { statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { lasSieFil, type SieLasning } from '../sie/lasare.js';
+import type { SieLasning } from '../sie/lasare.js';
+import { lasSieFil } from '../sie/fil.js';
 import { provaBok, verifikationsFynd } from '../books/regler.js';
 import { sieRapport } from '../books/rapport.js';
 import { renderSieConsole } from '../render/sie-console.js';

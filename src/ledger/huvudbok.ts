@@ -148,7 +148,7 @@ export async function lasHuvudbok(ledger: Ledger, input: HuvudbokInput, manifest
   const real = io.resolve(input.fil, ['huvudbok', 'fil']);
   if (!real || !plan || errors.length) return undefined;
   // The reader is loaded only for a ledger with books.
-  const { lasSieFil } = await import('../sie/lasare.js');
+  const { lasSieFil } = await import('../sie/fil.js');
   const lasning = await lasSieFil(real, input.fil);
   errors.push(...lasning.fel);
   if (errors.length) return undefined;

@@ -25,3 +25,40 @@ export function crc32(data: Uint8Array, value = 0): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABELL[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
+
+/** a·b modulo the CRC polynomial (reflected bit order), as in zlib's crc32_combine. */
+function multmodp(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ 0xedb88320 : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0 … 31. */
+const X2N = (() => {
+  const t = new Array<number>(32);
+  let p = 0x40000000; // x^1
+  for (let k = 0; k < 32; k++) {
+    t[k] = p;
+    p = multmodp(p, p);
+  }
+  return t;
+})();
+
+/**
+ * The CRC-32 of A followed by B from the CRC-32s of A and of B and B's length (zlib's
+ * crc32_combine), so that two parts of a file can be summed apart, in two threads.
+ */
+export function crc32Kombinera(crcA: number, crcB: number, langdB: number): number {
+  let p = 0x80000000; // x^0
+  // x^(8·langdB): multiply by x^(2^k) for each set bit k of 8·langdB.
+  for (let n = langdB, k = 3; n > 0; n = Math.floor(n / 2), k++) if (n % 2) p = multmodp(X2N[k & 31]!, p);
+  return (multmodp(p, crcA >>> 0) ^ (crcB >>> 0)) >>> 0;
+}

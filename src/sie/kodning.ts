@@ -22,6 +22,17 @@ export class Kodningsdetektor {
     else if (!this.icke7bit && !isAscii(chunk)) this.icke7bit = true;
   }
 
+  /** The state, for a reader of another part of the file. */
+  lage(): [boolean, boolean] {
+    return [this.utf8, this.icke7bit];
+  }
+
+  /** Add what a reader of another part of the file saw. */
+  slaIhop([utf8, icke7bit]: [boolean, boolean]): void {
+    this.utf8 &&= utf8;
+    this.icke7bit ||= icke7bit;
+  }
+
   /** The encoding, judged by the whole file and a sample of its texts (as byte strings). */
   kodning(texter: Iterable<string>): Kodning {
     if (this.bom || (this.utf8 && this.icke7bit)) return 'utf-8';

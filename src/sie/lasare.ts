@@ -7,16 +7,16 @@
  * D-rules. Memory does not grow with the number of vouchers, only with the number of
  * accounts, objects and account-object pairs.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { sortErrors, type InputError } from '../ledger/errors.js';
 import { tomBok, tomtSaldo, type Bok, type KontoSaldo, type Kontotyp, type Ore } from '../books/model.js';
 import type { VerAvvikelse } from '../books/regler.js';
 import { ByteTable, Summor } from './bytes.js';
 import { Kodningsdetektor, avkoda } from './kodning.js';
 import type { Message } from '../messages/catalogue.js';
-import { LISTA, Rad } from './rad.js';
+import { LISTA, Rad, STOP_UTE } from './rad.js';
 import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod } from './tal.js';
-import { byggBok, type Radata } from './bygg.js';
+import { byggBok, type Radata, type SerieRa } from './bygg.js';
+import { crc32Kombinera } from './crc.js';
 
 type SieFelkod = Extract<Message['code'], `sie.${string}` | 'kodning.utf16'>;
 
@@ -73,6 +73,8 @@ export interface SieLasning {
   readonly fel: InputError[];
   readonly felTotalt: number;
   readonly avvikelser: VerAvvikelse[];
+  /** Whether a worker thread read part of the file (fil.ts); only tests look at it. */
+  readonly delad?: boolean;
 }
 
 interface Felrad {
@@ -102,6 +104,12 @@ export class SieLasare {
   private readonly verText = Buffer.alloc(1024);
   private rtrans: { kontering: number; ore: number; stor: bigint; rad: number } | null = null;
   private readonly nyckel = Buffer.alloc(1024);
+  /**
+   * Set when this reader reads the second part of a split file in a worker (delning.ts): it
+   * reads vouchers only, gives up (throws AVBRYT) at anything the part alone cannot judge,
+   * stops before the first other record, and notes each series' first voucher.
+   */
+  arbetare: { forsta: ForstaVer[] } | null = null;
 
   constructor(readonly fil: string) {
     for (const e of ETIKETTER) this.etiketter.id(Buffer.from(e, 'latin1'), 0, e.length);
@@ -115,10 +123,13 @@ export class SieLasare {
     };
   }
 
-  /** Read the lines of buf[s, e): whole lines, the last ending with LF at e - 1. */
-  mata(buf: Buffer, s: number, e: number): void {
-    if (this.utf16) return;
-    if (this.rad === 0 && s === 0 && e >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+  /**
+   * Read the lines of buf[s, e): whole lines, the last ending with LF at e - 1. Returns e,
+   * or in a worker the start of the line it stopped before.
+   */
+  mata(buf: Buffer, s: number, e: number): number {
+    if (this.utf16) return e;
+    if (this.rad === 0 && s === 0 && !this.arbetare && e >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
       this.detektor.bom = true;
       s = 3;
     }
@@ -127,7 +138,7 @@ export class SieLasare {
       this.utf16 = true;
       this.felTotalt++;
       this.felrader.push({ rad: 1, byteKolumn: 1, utf8Kolumn: 1, kod: 'kodning.utf16', varden: {} });
-      return;
+      return e;
     }
     this.detektor.se(buf.subarray(s, e));
     this.buf = buf;
@@ -135,12 +146,19 @@ export class SieLasare {
     while (p < e) {
       this.rad++;
       this.radStart = p;
-      p = this.linje(buf, p) + 1;
+      const lf = this.linje(buf, p);
+      if (lf < 0) {
+        this.rad--;
+        return p;
+      }
+      p = lf + 1;
     }
+    return e;
   }
 
   /** A line longer than MAX_RAD: reported, and skipped by the caller. Returns true. */
   forLangRad(): boolean {
+    if (this.arbetare) throw AVBRYT;
     this.rad++;
     this.felTotalt++;
     this.felrader.push({ rad: this.rad, byteKolumn: 1, utf8Kolumn: 1, kod: 'sie.rad_for_lang', varden: { mib: MAX_RAD >> 20 } });
@@ -192,6 +210,7 @@ export class SieLasare {
       this.fel('sie.ingen_post', i);
       return buf.indexOf(10, i);
     }
+    if (this.arbetare && !this.verifikationsrad(buf, i)) return -1;
     // The closing #KSUMMA is not covered by the CRC: a line that may be it is read without.
     const kanskeKsumma = this.r.kontroll && buf[i + 1] === 75 && buf[i + 2] === 83;
     if (kanskeKsumma) this.r.kontroll = false;
@@ -206,6 +225,24 @@ export class SieLasare {
     }
     this.post(buf, i);
     return end;
+  }
+
+  /**
+   * In a worker: whether the record at i is a voucher's (#VER, #TRANS, #RTRANS, #BTRANS).
+   * Before any other, between vouchers, the worker stops; inside a voucher it gives up.
+   */
+  private verifikationsrad(buf: Buffer, i: number): boolean {
+    let j = i;
+    while (!STOP_UTE[buf[j]!]) j++;
+    const lab = this.etikett(buf, i, j);
+    if (lab === E.VER || lab === E.TRANS || lab === E.RTRANS || lab === E.BTRANS) return true;
+    if (!this.ren()) throw AVBRYT;
+    return false;
+  }
+
+  /** Between vouchers: nothing open that the next line could close or report. */
+  private ren(): boolean {
+    return !this.iVer && !this.vantarKlammer && !this.rtrans && !this.forstaPost && !this.utf16;
   }
 
   /** A record, tokenized: its label decides what it is. */
@@ -549,6 +586,8 @@ export class SieLasare {
     const s = serier[v.serie];
     if (!s) {
       serier[v.serie] = { antal: 1, forstaNr: this.nrText(), sistaNr: v.nr, sistaNrText: v.nrText, forstaDatum: v.datum, sistaDatum: v.datum };
+      // Whether it follows the series' last voucher of the first part is judged when merging.
+      this.arbetare?.forsta.push({ serie: v.serie, nr: v.nr, nrText: this.nrText(), datum: v.datum, text: this.verText.toString('latin1', 0, v.textLangd), rad: this.rad, index: this.d.avvikelser.length });
       return;
     }
     if (!Number.isNaN(v.nr) && !Number.isNaN(s.sistaNr) && v.nr <= s.sistaNr) this.avvikelse('ordning', 0n, String(s.sistaNr));
@@ -670,6 +709,117 @@ export class SieLasare {
     this.avvikelse('rtrans', 0n, this.kontoText(p.kontering), p.rad);
   }
 
+  // ---- a file read in two parts (delning.ts) ---------------------------------------------
+
+  /** What a worker reading the vouchers of the second part needs from the first: #RAR 0 and whether the CRC runs. */
+  delningslage(): Delningslage {
+    return { rar0: this.d.rar0, kontroll: this.r.kontroll };
+  }
+
+  /** Make this a worker's reader of the second part, from the first part's state as it will be. */
+  blivArbetare(lage: Delningslage): void {
+    this.arbetare = { forsta: [] };
+    this.forstaPost = false;
+    this.d.rar0 = lage.rar0;
+    this.r.kontroll = lage.kontroll;
+    this.r.crc = -1;
+    this.r.crcLangd = 0;
+  }
+
+  /** The worker's result, having stopped before the byte `stopp` of the file; null if it cannot be merged. */
+  delresultat(stopp: number): Delresultat | null {
+    if (!this.ren() || !this.arbetare) return null;
+    const d = this.d;
+    const nycklar = (t: ByteTable) => Array.from({ length: t.size }, (_, id) => t.key(id).toString('latin1'));
+    return {
+      stopp, rad: this.rad, crc: this.r.crc, crcLangd: this.r.crcLangd, kodning: this.detektor.lage(),
+      poster: [E.VER, E.TRANS, E.RTRANS, E.BTRANS].map((e) => d.poster[e]!),
+      antal: [d.antalVer, d.antalTrans0, d.antalRtrans, d.antalBtrans],
+      konton: nycklar(d.konton), kontoRad: Array.from(d.kontoRad.subarray(0, d.konton.size)),
+      par: nycklar(d.par), parRad: Array.from(d.parRad.subarray(0, d.par.size)),
+      kontering: nycklar(d.kontering), kontKonto: Array.from(d.kontKonto.subarray(0, d.kontering.size)), kontPar: d.kontPar,
+      kontAntal: Array.from(d.kontAntal.subarray(0, d.kontering.size)), kontSumma: Array.from({ length: d.kontering.size }, (_, k) => d.kontSumma.get(k)),
+      serier: nycklar(d.serieId).map((nyckel, id) => ({ nyckel, ...d.serier[id]! })), forsta: this.arbetare.forsta, avvikelser: d.avvikelser,
+    };
+  }
+
+  /**
+   * Take over a worker's reading of the part that follows what this reader has read: the
+   * books, counts, CRC and line numbers become what one reader of both parts would have.
+   * False (nothing changed) when this reader's state differs from what the worker assumed.
+   */
+  slaIhop(del: Delresultat, lage: Delningslage): boolean {
+    const mitt = this.delningslage();
+    if (!this.ren() || mitt.kontroll !== lage.kontroll || String(mitt.rar0) !== String(lage.rar0)) return false;
+    const d = this.d;
+    const rad = this.rad;
+    const konto = del.konton.map((k, i) => this.internera(d.konton, 'kontoRad', k, del.kontoRad[i]! + rad));
+    const par = del.par.map((k, i) => this.internera(d.par, 'parRad', k, del.parRad[i]! + rad));
+    del.kontering.forEach((nyckel, i) => {
+      const b = Buffer.from(nyckel, 'latin1');
+      let k = d.kontering.find(b, 0, b.length);
+      if (k < 0) {
+        k = d.kontering.id(b, 0, b.length);
+        if (k >= d.kontKonto.length) [d.kontKonto, d.kontAntal] = [grow(d.kontKonto), grow(d.kontAntal)];
+        d.kontKonto[k] = konto[del.kontKonto[i]!]!;
+        d.kontPar[k] = del.kontPar[i]!.map((p) => par[p]!);
+      }
+      d.kontAntal[k]! += del.kontAntal[i]!;
+      d.kontSumma.addBig(k, del.kontSumma[i]!);
+    });
+    this.slaIhopSerier(del, rad);
+    [E.VER, E.TRANS, E.RTRANS, E.BTRANS].forEach((e, i) => (d.poster[e]! += del.poster[i]!));
+    d.antalVer += del.antal[0]!;
+    d.antalTrans0 += del.antal[1]!;
+    d.antalRtrans += del.antal[2]!;
+    d.antalBtrans += del.antal[3]!;
+    this.detektor.slaIhop(del.kodning);
+    if (lage.kontroll) this.r.crc = ~crc32Kombinera(~this.r.crc, ~del.crc, del.crcLangd);
+    this.rad += del.rad;
+    return true;
+  }
+
+  private internera(t: ByteTable, rader: 'kontoRad' | 'parRad', nyckel: string, rad: number): number {
+    const d = this.d;
+    const b = Buffer.from(nyckel, 'latin1');
+    const id = t.id(b, 0, b.length);
+    if (id >= d[rader].length) d[rader] = grow(d[rader]);
+    if (!d[rader][id]) d[rader][id] = rad;
+    return id;
+  }
+
+  /** Series and the vouchers' deviations; the order of a series' first voucher in the second part against its last in the first. */
+  private slaIhopSerier(del: Delresultat, rad: number): void {
+    const d = this.d;
+    const ordning: { index: number; rad: number; a: VerAvvikelse }[] = [];
+    for (const { nyckel, ...w } of del.serier) {
+      const b = Buffer.from(nyckel, 'latin1');
+      const id = d.serieId.id(b, 0, b.length);
+      const s = d.serier[id];
+      if (!s) {
+        d.serier[id] = { ...w };
+        continue;
+      }
+      const f = del.forsta.find((x) => del.serier[x.serie]!.nyckel === nyckel)!;
+      if (!Number.isNaN(f.nr) && !Number.isNaN(s.sistaNr) && f.nr <= s.sistaNr) {
+        const a: VerAvvikelse = { slag: 'ordning', serie: nyckel, nr: f.nrText, datum: String(f.datum), text: f.text, belopp: 0n, rad: f.rad + rad, detalj: String(s.sistaNr) };
+        ordning.push({ index: f.index, rad: f.rad, a });
+      }
+      s.antal += w.antal;
+      [s.sistaNr, s.sistaNrText] = [w.sistaNr, w.sistaNrText];
+      if (w.forstaDatum > 0 && w.forstaDatum < s.forstaDatum) s.forstaDatum = w.forstaDatum;
+      if (w.sistaDatum > s.sistaDatum) s.sistaDatum = w.sistaDatum;
+    }
+    // Each where one reader would have noted it: before the deviations noted after its voucher.
+    ordning.sort((x, y) => x.index - y.index || x.rad - y.rad);
+    let n = 0;
+    del.avvikelser.forEach((a, i) => {
+      while (n < ordning.length && ordning[n]!.index <= i) d.avvikelser.push(ordning[n++]!.a);
+      d.avvikelser.push({ ...a, rad: a.rad + rad });
+    });
+    while (n < ordning.length) d.avvikelser.push(ordning[n++]!.a);
+  }
+
   // ---- errors ---------------------------------------------------------------------------
 
   private radfel(): void {
@@ -680,6 +830,7 @@ export class SieLasare {
 
   /** An input error at byte position pos of the current line (or of line `rad`). */
   private fel(kod: SieFelkod, pos: number, varden: Record<string, string | number> = {}, rad = this.rad): void {
+    if (this.arbetare) throw AVBRYT;
     this.felTotalt++;
     if (this.felrader.length >= MAX_FEL) return;
     const start = rad === this.rad ? this.radStart : pos;
@@ -687,6 +838,50 @@ export class SieLasare {
     for (let i = start; i < pos; i++) if ((this.buf[i]! & 0xc0) !== 0x80) utf8++;
     this.felrader.push({ rad, byteKolumn: pos - start + 1, utf8Kolumn: utf8, kod, varden });
   }
+}
+
+/** Thrown by a worker's reader at what only one reader of the whole file can judge. */
+export const AVBRYT = new Error('avbryt');
+
+/** A series' first voucher in the second part of a split file. */
+export interface ForstaVer {
+  serie: number;
+  nr: number;
+  nrText: string;
+  datum: number;
+  text: string;
+  rad: number;
+  /** How many deviations the worker had noted before it. */
+  index: number;
+}
+
+/** The first part's state that the worker's reading depends on. */
+export interface Delningslage {
+  rar0: [number, number] | null;
+  kontroll: boolean;
+}
+
+/** What a worker read in the second part: plain data, keys as byte strings (latin1), lines counted from the part's start. */
+export interface Delresultat {
+  stopp: number;
+  rad: number;
+  crc: number;
+  crcLangd: number;
+  kodning: [boolean, boolean];
+  poster: number[];
+  antal: number[];
+  konton: string[];
+  kontoRad: number[];
+  par: string[];
+  parRad: number[];
+  kontering: string[];
+  kontKonto: number[];
+  kontPar: number[][];
+  kontAntal: number[];
+  kontSumma: bigint[];
+  serier: (SerieRa & { nyckel: string })[];
+  forsta: ForstaVer[];
+  avvikelser: VerAvvikelse[];
 }
 
 /** Copy src[s, e) into dst at `at`, as far as it fits; the count copied. (Buffer.copy costs more per call than a short loop.) */
@@ -718,58 +913,6 @@ function nested<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
   let x = m.get(k);
   if (!x) m.set(k, (x = new Map()));
   return x;
-}
-
-/** Read a file in chunks of whole lines; `onProgress` after each chunk. */
-export async function lasSieFil(sokvag: string, visas: string, onProgress?: (las: number, totalt: number) => void): Promise<SieLasning> {
-  const fd = openSync(sokvag, 'r');
-  try {
-    const totalt = fstatSync(fd).size;
-    const lasare = new SieLasare(visas);
-    let buf = Buffer.alloc(1 << 22);
-    let fylld = 0;
-    let last = 0;
-    let hoppar = false;
-    for (;;) {
-      if (fylld === buf.length) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
-      const n = readSync(fd, buf, fylld, buf.length - fylld, null);
-      if (n === 0) break;
-      fylld += n;
-      last += n;
-      if (hoppar) {
-        // The rest of a line too long to be read: skip to its end.
-        const nl = buf.subarray(0, fylld).indexOf(10);
-        if (nl < 0) {
-          fylld = 0;
-          continue;
-        }
-        buf.copy(buf, 0, nl + 1, fylld);
-        fylld -= nl + 1;
-        hoppar = false;
-      }
-      const slut = buf.lastIndexOf(10, fylld - 1) + 1;
-      if (slut === 0) {
-        if (fylld >= MAX_RAD) [hoppar, fylld] = [lasare.forLangRad(), 0];
-        continue;
-      }
-      lasare.mata(buf, 0, slut);
-      buf.copy(buf, 0, slut, fylld);
-      fylld -= slut;
-      if (onProgress) {
-        onProgress(last, totalt);
-        await new Promise((res) => setImmediate(res));
-      }
-    }
-    if (fylld) {
-      // The last line has no LF: give it one (the tokenizer stops at LF).
-      if (fylld === buf.length) buf = Buffer.concat([buf, Buffer.alloc(1)]);
-      buf[fylld] = 10;
-      lasare.mata(buf, 0, fylld + 1);
-    }
-    return lasare.avsluta();
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Read a whole file held in memory (tests, small files). */

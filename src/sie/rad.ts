@@ -27,7 +27,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 13;
 const isControl = (c: number) => (c < 32 && c !== 9 && c !== 13 && c !== LF) || c === 127;
 
 /** Bytes that end a bare field outside an object list (space, TAB, CR, LF, control). */
-const STOP_UTE = new Uint8Array(256);
+export const STOP_UTE = new Uint8Array(256);
 /** … inside an object list (also `"`, `{`, `}`). */
 const STOP_INNE = new Uint8Array(256);
 /** Bytes that end the plain run of a quoted field (`"`, `\`, LF, control but TAB). */
@@ -62,6 +62,8 @@ export class Rad {
    */
   kontroll = false;
   crc = -1;
+  /** How many bytes the CRC has run over (to combine the CRCs of two parts of a file). */
+  crcLangd = 0;
   private buf: Uint8Array = new Uint8Array(0);
 
   /**
@@ -100,6 +102,7 @@ export class Rad {
       let c = this.crc;
       for (let x = buf[i]!; !STOP_UTE[x]; x = buf[++i]!) c = CRC_TABELL[(c ^ x) & 0xff]! ^ (c >>> 8);
       this.crc = c;
+      this.crcLangd += i - b;
     } else while (!STOP_UTE[buf[i]!]) i++;
     if (isControl(buf[i]!)) return this.stopp('styrtecken', buf, i);
     this.pushField(b, i, BAR, b, i);
@@ -115,6 +118,7 @@ export class Rad {
       let c = this.crc;
       for (let x = buf[i]!; !STOP_CITAT[x]; x = buf[++i]!) c = CRC_TABELL[(c ^ x) & 0xff]! ^ (c >>> 8);
       this.crc = c;
+      this.crcLangd += i - open - 1;
     } else while (!STOP_CITAT[buf[i]!]) i++;
     const unescaped = i;
     let w = i;
@@ -169,6 +173,7 @@ export class Rad {
 
   private summera(buf: Uint8Array, b: number, e: number): void {
     let c = this.crc;
+    this.crcLangd += e - b;
     for (; b < e; b++) c = CRC_TABELL[(c ^ buf[b]!) & 0xff]! ^ (c >>> 8);
     this.crc = c;
   }
