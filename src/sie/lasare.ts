@@ -105,7 +105,7 @@ export class SieLasare {
   private rtrans: { kontering: number; ore: number; stor: bigint; rad: number } | null = null;
   private readonly nyckel = Buffer.alloc(1024);
   /**
-   * Set when this reader reads the second part of a split file in a worker (delning.ts): it
+   * Set when this reader reads the second part of a split file in a worker (fil.ts): it
    * reads vouchers only, gives up (throws AVBRYT) at anything the part alone cannot judge,
    * stops before the first other record, and notes each series' first voucher.
    */
@@ -709,7 +709,7 @@ export class SieLasare {
     this.avvikelse('rtrans', 0n, this.kontoText(p.kontering), p.rad);
   }
 
-  // ---- a file read in two parts (delning.ts) ---------------------------------------------
+  // ---- a file read in two parts (fil.ts) ---------------------------------------------
 
   /** What a worker reading the vouchers of the second part needs from the first: #RAR 0 and whether the CRC runs. */
   delningslage(): Delningslage {
