@@ -2,9 +2,11 @@
  * Findings of the ledger integrity rules (DOMAIN.md §7 group D): plain, serialisable data,
  * amounts as exact decimal strings in kr. Pure: no I/O.
  */
+import type { Severity } from '../rules/types.js';
 
 export type FyndStatus = 'ok' | 'discrepancy' | 'warning' | 'skipped';
-export type Allvarlighet = 'fel' | 'varning';
+/** The same two severities as the report's rules. */
+export type Allvarlighet = Severity;
 
 export interface Fynd {
   /** Stable id: the rule, then what it is about, e.g. `D-3/A/12`, `D-6/1930`, `D-8/IB`. */

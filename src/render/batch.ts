@@ -18,18 +18,13 @@ export interface BatchRow {
   readonly workbook?: string;
 }
 
-export interface BatchSummary {
+/** The totals over the ledgers: their checks counted as one run's summary counts them. */
+export interface BatchSummary extends Omit<Summary, 'notApplicable'> {
   readonly ledgers: number;
   /** Ledgers by verdict: everything ties (or is acknowledged), a discrepancy, invalid input. */
   readonly passed: number;
   readonly failed: number;
   readonly invalid: number;
-  readonly checks: number;
-  readonly ok: number;
-  readonly rounding: number;
-  readonly discrepancy: number;
-  readonly acknowledged: number;
-  readonly stale: number;
   /** The worst exit code over the ledgers. */
   readonly exit: number;
 }
