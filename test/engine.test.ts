@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../src/rules/engine.js';
+import { render } from '../src/messages/catalogue.js';
 import type { Reconciliation } from '../src/rules/types.js';
 import {
   acknowledge,
@@ -74,7 +75,7 @@ describe('acknowledgements', () => {
         check: B2,
         figures: ['vu.arets_kapitalforandring.2024', 'rr.summa_intakter.2024'],
         reason: REASON,
-        why: 'kontrollen läser inte de angivna figurerna',
+        why: { code: 'inaktuell.figurer', params: {} },
       }),
     ]);
     expect(r.stale[0]!.source.file).toBe('kanda-avvikelser.yaml');
@@ -87,14 +88,15 @@ describe('acknowledgements', () => {
     expect(find(r, ok)!.status).toBe('ok');
     expect(find(r, ok)).not.toHaveProperty('reason');
     expect(r.stale).toHaveLength(1);
-    expect(r.stale[0]).toMatchObject({ check: ok, reason: 'Gammal anteckning.', why: 'kontrollen har status ok, inte avvikelse' });
+    expect(r.stale[0]).toMatchObject({ check: ok, reason: 'Gammal anteckning.', why: { code: 'inaktuell.status', params: { status: 'ok' } } });
+    expect(render(r.stale[0]!.why)).toBe('kontrollen har status ok, inte avvikelse');
     expect(r.summary).toMatchObject({ discrepancy: 0, acknowledged: 0, stale: 1 });
   });
 
   it('for a check id that does not exist are stale', async () => {
     const { ledger } = await ledgerWith((s) => acknowledge(s, [{ kontroll: 'B-2/finns.inte', orsak: 'Felskrivet id.' }]));
     const r = reconcile(ledger);
-    expect(r.stale).toEqual([expect.objectContaining({ check: 'B-2/finns.inte', why: 'ingen kontroll har detta id' })]);
+    expect(r.stale).toEqual([expect.objectContaining({ check: 'B-2/finns.inte', why: { code: 'inaktuell.okand_kontroll', params: {} } })]);
   });
 
   it('are ignored with ignoreAcknowledgements: discrepancies stay, nothing is stale', async () => {

@@ -157,6 +157,9 @@ export interface Utdata {
 const ERSATT = { inget: ' Inga tidigare rapporter har ersatts.', delvis: ' Rapportuppsättningen kan vara blandad: kör om.', allt: '' } as const;
 const utdata = (p: Utdata, orsak: string): string => `kunde inte skriva ${p.sokvag}: ${orsak}${p.felkod ? ` (${p.felkod})` : ''}.${ERSATT[p.ersatt]}`;
 
+/** A check's status in words, as the console's summary names it. */
+const STATUS = { ok: 'ok', rounding: 'avrundning', discrepancy: 'avvikelse', acknowledged: 'känd avvikelse' } as const;
+
 /**
  * Every message: code → (params) → Swedish text. Parameters are named in Swedish ASCII.
  * `plats` is a location in words ("tabell br, rad kassa"), where one helps.
@@ -252,6 +255,12 @@ export const MESSAGES = {
   'avvikelse.okand_figur': (p: { figur: string }) => `okänd figur "${p.figur}" i känd avvikelse`,
   'avvikelse.okand_kontroll': (p: { kontroll: string }) =>
     `känd avvikelse för okänd kontroll "${p.kontroll}": förväntade ett kontroll-id som reconcile skriver ut, t.ex. A-1/rr.summa_intakter.2024`,
+  // Why an acknowledgement (or a restatement) is stale: a warning, not an error (docs/output.md).
+  'inaktuell.okand_kontroll': (_: Record<never, never>) => 'ingen kontroll har detta id',
+  'inaktuell.redan_kvitterad': (_: Record<never, never>) => 'kontrollen är redan kvitterad av en annan känd avvikelse',
+  'inaktuell.status': (p: { status: 'ok' | 'rounding' | 'discrepancy' | 'acknowledged' }) => `kontrollen har status ${STATUS[p.status]}, inte avvikelse`,
+  'inaktuell.figurer': (_: Record<never, never>) => 'kontrollen läser inte de angivna figurerna',
+  'inaktuell.oforandrad': (p: { ar: number | string }) => `jämförelsesiffran är oförändrad mot årsredovisningen ${p.ar}`,
   // The general ledger (huvudbok: in ledger.yaml) and the kontoplan (kontoplan.yaml)
   'kontoplan.intervall': (p: { text: string; fel: 'syntax' | 'langd' | 'ordning' }) =>
     p.fel === 'syntax'

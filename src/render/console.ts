@@ -2,7 +2,7 @@
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
 import { describeCheck, type Place } from './text.js';
-import { plural } from '../messages/catalogue.js';
+import { plural, render } from '../messages/catalogue.js';
 
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
 
@@ -49,7 +49,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   }
   if (r.stale.length) {
     lines.push('', 'Inaktuella kända avvikelser (matchar ingen avvikelse):');
-    for (const a of r.stale) lines.push(`  ? ${a.check} (${place(a.source.file)}:${a.source.line}): ${a.why}`);
+    for (const a of r.stale) lines.push(`  ? ${a.check} (${place(a.source.file)}:${a.source.line}): ${render(a.why)}`);
   }
   return lines.join('\n') + '\n';
 }

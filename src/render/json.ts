@@ -8,6 +8,7 @@
  */
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
+import { render } from '../messages/catalogue.js';
 
 export const JSON_SCHEMA_VERSION = '1';
 
@@ -48,7 +49,7 @@ export function reportValue(ledger: Ledger, r: Reconciliation): Chunked {
       ...(c.konton ? { konton: c.konton } : {}),
     })),
     notApplicable: r.notApplicable,
-    stale: r.stale,
+    stale: r.stale.map((a) => ({ ...a, why: render(a.why), whyCode: a.why.code })),
     coverage: r.coverage,
     figures: lazy(ledger.figures.values(), ledger.figures.size, (f) => ({
       id: f.id,

@@ -10,6 +10,7 @@ import { applyRestatements, YEAR_OVER_YEAR } from './year-over-year.js';
 import { kontotackning } from './books.js';
 import { classify, commonUnit, productSide, sumSide } from './interval.js';
 import type { CheckResult, CheckSpec, Reconciliation, Rule, StaleAcknowledgement, Status, Summary } from './types.js';
+import type { Message } from '../messages/catalogue.js';
 
 export interface ReconcileOptions {
   /** Report discrepancies as such even where the ledger acknowledges them. */
@@ -176,13 +177,13 @@ function acknowledge(checks: readonly CheckResult[], ledger: Ledger, stale: Stal
     if (used.has(i)) return;
     const check = checks.find((c) => c.id === a.check);
     const acknowledgedBy = out.find((c) => c.id === a.check && c.status === 'acknowledged');
-    const why = !check
-      ? 'ingen kontroll har detta id'
+    const why: Message = !check
+      ? { code: 'inaktuell.okand_kontroll', params: {} }
       : acknowledgedBy
-        ? 'kontrollen är redan kvitterad av en annan känd avvikelse'
+        ? { code: 'inaktuell.redan_kvitterad', params: {} }
         : check.status !== 'discrepancy'
-          ? `kontrollen har status ${check.status}, inte avvikelse`
-          : 'kontrollen läser inte de angivna figurerna';
+          ? { code: 'inaktuell.status', params: { status: check.status } }
+          : { code: 'inaktuell.figurer', params: {} };
     stale.push({ check: a.check, ...(a.figures ? { figures: a.figures } : {}), reason: a.reason, source: a.source, why });
   });
   return out;

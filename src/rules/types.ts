@@ -1,6 +1,7 @@
 /** The reconciler's vocabulary: rules, check specifications and their results. */
 import type { Ledger, Term } from '../domain/model.js';
 import type { Kontotackning } from './books.js';
+import type { Message } from '../messages/catalogue.js';
 
 export type Severity = 'fel' | 'varning';
 export type Status = 'ok' | 'rounding' | 'discrepancy' | 'acknowledged';
@@ -98,8 +99,8 @@ export interface StaleAcknowledgement {
   readonly figures?: readonly string[];
   readonly reason: string;
   readonly source: { readonly file: string; readonly line: number; readonly column: number };
-  /** Why it is stale: the check does not exist, or is not a discrepancy. */
-  readonly why: string;
+  /** Why it is stale (the check does not exist, or is not a discrepancy), as a message of the catalogue. */
+  readonly why: Message;
 }
 
 export interface Coverage {

@@ -137,7 +137,7 @@ export function applyRestatements(checks: readonly CheckResult[], ledger: Ledger
   for (const res of ledger.restatements ?? []) {
     const unused = res.figures.filter((f) => !restated.get(f)!.used);
     if (unused.length) {
-      stale.push({ check: 'omräknad jämförelsesiffra', figures: unused, reason: res.reason, source: res.source, why: `jämförelsesiffran är oförändrad mot årsredovisningen ${ledger.previousYear.ledger.year}` });
+      stale.push({ check: 'omräknad jämförelsesiffra', figures: unused, reason: res.reason, source: res.source, why: { code: 'inaktuell.oforandrad', params: { ar: ledger.previousYear.ledger.year } } });
     }
   }
   return out;

@@ -7,6 +7,7 @@ import { COL, STATUS_TEXT } from './checks.js';
 import type { Cell, SheetPlan } from './plan.js';
 import { a1, columnLetter, formula, link, linkTo, num, quoteSheet, SheetBuilder, text } from './plan.js';
 import { numberStyle, S, textStyle } from './styles.js';
+import { render } from '../../messages/catalogue.js';
 
 /** Rows of the Noter index: title, subtitle, header, then one row per note in number order. */
 
@@ -109,7 +110,7 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
       const row = checks.rows.get(a.check);
       b.add([
         row ? link(a.check, linkTo({ sheet: checks.sheet, row, col: 1 })) : text(a.check, S.text),
-        text(a.why, S.text),
+        text(render(a.why), S.text),
         text(a.reason, S.text),
         text(`${a.source.file}:${a.source.line}`, S.text),
       ]);
