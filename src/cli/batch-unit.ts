@@ -45,8 +45,8 @@ export interface LedgerOutcome {
   readonly summary?: Summary;
   /** Input errors, formatted as file:line:column: message. */
   readonly errors?: readonly string[];
-  /** The ledger's entry of the JSON report's `ledgers`, indented for its place there. */
-  readonly json?: readonly string[];
+  /** The ledger's entry of the JSON report's `ledgers`, indented for its place there, as UTF-8. */
+  readonly json?: readonly Uint8Array[];
   /** The ledger's JUnit test suite. */
   readonly junit?: string;
   /** What the console shows of this ledger below the summary table ('' for nothing). */
@@ -156,17 +156,34 @@ async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger): Promis
   };
 }
 
-/** Chunks gathered into pieces of about a megabyte: few messages between threads, none too large. */
-function gather(chunks: Iterable<string>): string[] {
-  const out: string[] = [];
-  let piece = '';
+/**
+ * Chunks encoded as UTF-8 into buffers of about a megabyte, each with its own memory: a
+ * worker hands them to the main thread without a copy (transferred, not cloned), and the
+ * main thread writes them without encoding them again.
+ */
+export function gather(chunks: Iterable<string>): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let buffer = Buffer.allocUnsafeSlow(PIECE);
+  let used = 0;
   for (const c of chunks) {
-    piece += c;
-    if (piece.length >= 1 << 20) {
-      out.push(piece);
-      piece = '';
+    // A UTF-16 code unit is at most three bytes of UTF-8: the chunk fits whole or goes to a new buffer.
+    if (used + 3 * c.length > buffer.length) {
+      if (used) out.push(trim(buffer, used));
+      buffer = Buffer.allocUnsafeSlow(Math.max(PIECE, 3 * c.length));
+      used = 0;
     }
+    used += buffer.write(c, used);
   }
-  if (piece) out.push(piece);
+  if (used) out.push(trim(buffer, used));
   return out;
 }
+
+/** The first `used` bytes of `buffer`; a copy of its own where most of the buffer would go unused. */
+function trim(buffer: Buffer, used: number): Uint8Array {
+  if (used >= buffer.length / 2) return buffer.subarray(0, used);
+  const copy = Buffer.allocUnsafeSlow(used);
+  buffer.copy(copy, 0, 0, used);
+  return copy;
+}
+
+const PIECE = 1 << 20;

@@ -114,8 +114,9 @@ export async function runBatch(args: BatchArgs): Promise<number> {
 class Batch {
   readonly rows: BatchRow[] = [];
   readonly details: string[] = [];
-  /** The JSON entries, when the run was not written straight into the JSON report. */
-  private readonly jsonEntries: string[] = [];
+  /** The JSON entries' text, when the run was not written straight into the JSON report. */
+  private readonly jsonEntries: (string | Uint8Array)[] = [];
+  private entries = 0;
   /** JUnit's test suites, before the root element whose totals are known only at the end. */
   private readonly junitBody: Spool | undefined;
   private failures = 0;
@@ -157,21 +158,19 @@ class Batch {
   }
 
   private async reconcileAll(json: Writable | undefined): Promise<void> {
-    const write = (texts: readonly string[]) => (json ? writeChunks(json, texts) : void this.jsonEntries.push(texts.join('')));
+    const write = (texts: readonly (string | Uint8Array)[]) => (json ? writeChunks(json, texts) : void this.jsonEntries.push(...texts));
     if (json) await write([batchJsonStart()]);
-    let entries = 0;
     await runUnits(this.tasks, this.args.jobs ?? availableParallelism(), this.args.script, async (outcomes) => {
       for (const o of outcomes) {
         this.add(o);
-        if (this.args.json && o.json) await write([entries++ ? ',\n    ' : '\n    ', ...o.json]);
+        if (this.args.json && o.json) await write([this.entries++ ? ',\n    ' : '\n    ', ...o.json]);
       }
     });
-    if (json) await write([batchJsonEnd(entries, batchSummary(this.rows))]);
+    if (json) await write([batchJsonEnd(this.entries, batchSummary(this.rows))]);
   }
 
   private async writeJson(out: Writable): Promise<void> {
-    const entries = this.jsonEntries;
-    await writeChunks(out, [batchJsonStart(), ...entries, batchJsonEnd(entries.length, batchSummary(this.rows))]);
+    await writeChunks(out, [batchJsonStart(), ...this.jsonEntries, batchJsonEnd(this.entries, batchSummary(this.rows))]);
   }
 
   private add(o: LedgerOutcome): void {

@@ -76,7 +76,8 @@ export const isUnitWorker = () => !isMainThread && (workerData as { tag?: string
 export function serveUnits(): void {
   parentPort!.on('message', (task: UnitTask) => {
     reconcileUnit(task).then(
-      (ok) => parentPort!.postMessage({ ok } satisfies Reply),
+      // The reports' bytes are transferred, not copied: the reply itself is small.
+      (ok) => parentPort!.postMessage({ ok } satisfies Reply, ok.flatMap((o) => (o.json ?? []).map((b) => b.buffer as ArrayBuffer))),
       (e: unknown) =>
         parentPort!.postMessage(
           (e instanceof OutputError

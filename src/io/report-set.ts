@@ -231,13 +231,22 @@ async function produce(report: Report, sink: Writable): Promise<void> {
  * Writes a text given as chunks (a report too large for one string) into `out`, gathered
  * into writes of about a megabyte, waiting whenever `out` asks for it.
  */
-export async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(out: Writable, chunks: Iterable<string | Uint8Array>): Promise<void> {
   let buffer = '';
+  const put = async (data: string | Uint8Array) => {
+    if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', resolve));
+  };
   const flush = async () => {
-    if (buffer && !out.write(buffer)) await new Promise<void>((resolve) => out.once('drain', resolve));
+    if (buffer) await put(buffer);
     buffer = '';
   };
   for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      // Bytes already encoded (a worker's): written as they are, after the text before them.
+      await flush();
+      await put(chunk);
+      continue;
+    }
     buffer += chunk;
     if (buffer.length >= 1 << 20) await flush();
   }

@@ -83,8 +83,7 @@ export const chunked = (value: Readonly<Record<string, unknown>>) => new Chunked
 
 /**
  * `JSON.stringify(value, null, 2)` at nesting `depth`, in chunks: a Chunked object key by
- * key, a Lazy list a batch of items at a time, anything else as one JSON.stringify,
- * re-indented (a raw newline in its output is always layout: strings escape theirs).
+ * key, a Lazy list a batch of items at a time, anything else as one JSON.stringify.
  */
 export function* prettyJson(value: unknown, depth: number): Generator<string> {
   const pad = '  '.repeat(depth);
@@ -92,9 +91,8 @@ export function* prettyJson(value: unknown, depth: number): Generator<string> {
     if (value.size === 0) return yield '[]';
     let first = true;
     for (const batch of batches(value, BATCH)) {
-      // "[\n  item,\n  item\n]" without its brackets, indented to this depth.
-      const items = JSON.stringify(batch, null, 2).slice(1, -2);
-      yield `${first ? '[' : ','}${depth ? items.replace(/\n/g, `\n${pad}`) : items}`;
+      // "[\n<pad>  item,\n<pad>  item\n<pad>]" without its brackets.
+      yield `${first ? '[' : ','}${stringifyAt(batch, depth).slice(1, -(pad.length + 2))}`;
       first = false;
     }
     return yield `\n${pad}]`;
@@ -108,8 +106,24 @@ export function* prettyJson(value: unknown, depth: number): Generator<string> {
     }
     return yield `\n${pad}}`;
   }
-  const text = JSON.stringify(value, null, 2) ?? 'null';
-  yield depth ? text.replace(/\n/g, `\n${pad}`) : text;
+  yield stringifyAt(value, depth);
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` with every line after the first indented for nesting
+ * `depth`. The value is stringified inside `depth` arrays and cut out of them, so that no
+ * second pass over the text re-indents it.
+ */
+export function stringifyAt(value: unknown, depth: number): string {
+  if (depth === 0) return JSON.stringify(value, null, 2) ?? 'null';
+  let wrapped: unknown = value === undefined ? null : value;
+  for (let k = 0; k < depth; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with "<its indent>[\n" and closes with "\n<its indent>]"; the value's own
+  // first line is indented by 2 × depth.
+  const open = depth * depth + depth + 2 * depth;
+  const close = depth * depth + depth;
+  return text.slice(open, text.length - close);
 }
 
 /** Items per JSON.stringify call: few calls, and no string near V8's limit. */
