@@ -97,7 +97,7 @@ describe('import of an invented report (text)', () => {
 
   it("ties a note's row to the statement line it specifies, by the note reference", () => {
     const noter = importText(text).files.get('noter.yaml')!;
-    expect(noter).toMatch(/\{id: summa, text: Summa, specificerar: rr\.intakter_av_avgifter, v: \[4 310, 3 980\]/);
+    expect(noter).toMatch(/\{id: summa, text: Summa, specificerar: rr\.intakter_av_avgifter, summa: \[[a-z_, ]+\], v: \[4 310, 3 980\]/);
     expect(noter).toMatch(/\{id: behallning, text: Behållning, specificerar: br\.rantekonto,/);
     // Note 1's sum (119 620) is not the resultaträkning's 120 500: no row is guessed.
     expect(noter).not.toMatch(/specificerar: rr\.intakter_av_anslag/);

@@ -8,7 +8,8 @@ import { sourceLines, type SourceLine } from './source.js';
 import { findSections } from './sections.js';
 import { readStatement } from './statements.js';
 import { readAnslagsredovisning } from './anslag.js';
-import { notesYaml, readNotes, readTables } from './notes.js';
+import { asTable, notesYaml, readNotes } from './notes.js';
+import { readTables } from './tables.js';
 import { specify } from './ties.js';
 import { tablesYaml } from './yaml.js';
 import { isNoteHeading, numberBearing, usesTrailingSpaces } from './rows.js';
@@ -134,14 +135,8 @@ function statements(ctx: Context, known: ReadonlyMap<number, string>, out: Out) 
 function ataganden(ctx: Context, out: Out): void {
   const section = ctx.sections.find((s) => s.kind === 'utestaende_ataganden');
   if (!section) return;
-  const t = readTables(slice(ctx, section), ctx.broken, out.skipped).map((x, i): ImportedTable => ({
-    id: i ? `utestaende_ataganden_${i + 1}` : 'utestaende_ataganden',
-    titel: 'Utestående åtaganden',
-    typ: 'tabell',
-    enhet: x.cols.unit,
-    kolumner: x.cols.ids.map((id, j) => ({ id, rubrik: x.cols.rubriker[j]! })),
-    rader: x.rows,
-  }));
+  const t: ImportedTable[] = [];
+  readTables(slice(ctx, section), ctx.broken, out.skipped).forEach((x, i) => t.push(asTable(x, i ? `utestaende_ataganden_${i + 1}` : 'utestaende_ataganden', 'Utestående åtaganden', 'tabell', t)));
   if (!t.length) return;
   out.files.set('utestaende-ataganden.yaml', tablesYaml(t, `Utestående åtaganden: imported from ${SOURCE_FILE}.`));
   out.figures.utestaende_ataganden = t.reduce((n, x) => n + count(x), 0);

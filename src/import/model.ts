@@ -15,6 +15,10 @@ export interface ImportedRow {
   readonly enhet?: string;
   /** The statement line this note row specifies: `rr.intakter_av_anslag`. */
   readonly specificerar?: string;
+  /** The rows of the same table this row adds up (a sum row). */
+  readonly summa?: readonly string[];
+  /** A row of another table this row restates: `not02.icke_statliga_medel`. */
+  readonly lika?: string;
 }
 
 export interface ImportedTable {
@@ -25,6 +29,8 @@ export interface ImportedTable {
   readonly not?: number;
   readonly kolumner: readonly { id: string; rubrik: string }[];
   readonly rader: readonly ImportedRow[];
+  /** A last column that totals the others. */
+  readonly kolumnsummor?: readonly { kolumn: string; summa: readonly string[] }[];
 }
 
 /** A line of the financial part with figures that did not become figures of the ledger. */

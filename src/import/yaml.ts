@@ -21,6 +21,8 @@ export function rowYaml(r: ImportedRow): string {
   if (r.enhet) parts.push(`enhet: ${r.enhet}`);
   if (r.not !== undefined) parts.push(`not: ${r.not}`);
   if (r.specificerar) parts.push(`specificerar: ${scalar(r.specificerar)}`);
+  if (r.lika) parts.push(`lika: ${scalar(r.lika)}`);
+  if (r.summa) parts.push(`summa: ${list(r.summa)}`);
   if (r.v) parts.push(`v: ${list(r.v)}`);
   if (r.seed) parts.push(`seed: ${r.seed}`);
   if (r.sida !== undefined) parts.push(`sida: ${r.sida}`);
@@ -34,6 +36,7 @@ export function tablesYaml(tables: readonly ImportedTable[], comment: string): s
     if (t.not !== undefined) out.push(`    not: ${t.not}`);
     out.push(`    enhet: ${t.enhet}`, '    kolumner:');
     for (const c of t.kolumner) out.push(`      - {id: ${scalar(c.id)}, rubrik: ${scalar(c.rubrik)}}`);
+    if (t.kolumnsummor?.length) out.push('    kolumnsummor:', ...t.kolumnsummor.map((k) => `      - {kolumn: ${scalar(k.kolumn)}, summa: ${list(k.summa)}}`));
     out.push(t.rader.length ? '    rader:' : '    rader: []');
     for (const r of t.rader) out.push(rowYaml(r));
   }
