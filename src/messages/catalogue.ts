@@ -157,6 +157,15 @@ export interface Utdata {
 const ERSATT = { inget: ' Inga tidigare rapporter har ersatts.', delvis: ' Rapportuppsättningen kan vara blandad: kör om.', allt: '' } as const;
 const utdata = (p: Utdata, orsak: string): string => `kunde inte skriva ${p.sokvag}: ${orsak}${p.felkod ? ` (${p.felkod})` : ''}.${ERSATT[p.ersatt]}`;
 
+/** The statements, as a rule's reason names them: indefinite and definite form. */
+type Rakning = 'resultatrakning' | 'balansrakning' | 'finansieringsanalys' | 'vasentliga_uppgifter';
+const RAKNING: Readonly<Record<Rakning, readonly [string, string]>> = {
+  resultatrakning: ['resultaträkning', 'resultaträkningen'],
+  balansrakning: ['balansräkning', 'balansräkningen'],
+  finansieringsanalys: ['finansieringsanalys', 'finansieringsanalysen'],
+  vasentliga_uppgifter: ['sammanställning över väsentliga uppgifter', 'sammanställningen över väsentliga uppgifter'],
+};
+
 /** A check's status in words, as the console's summary names it. */
 const STATUS = { ok: 'ok', rounding: 'avrundning', discrepancy: 'avvikelse', acknowledged: 'känd avvikelse' } as const;
 
@@ -261,6 +270,18 @@ export const MESSAGES = {
   'inaktuell.status': (p: { status: 'ok' | 'rounding' | 'discrepancy' | 'acknowledged' }) => `kontrollen har status ${STATUS[p.status]}, inte avvikelse`,
   'inaktuell.figurer': (_: Record<never, never>) => 'kontrollen läser inte de angivna figurerna',
   'inaktuell.oforandrad': (p: { ar: number | string }) => `jämförelsesiffran är oförändrad mot årsredovisningen ${p.ar}`,
+  // Why a rule makes no check ("ej tillämplig"): part of the report, not an error.
+  'ej_tillamplig.layout_saknar_roll': (p: { layout: string; vad: string }) => `layoutversionen ${p.layout} har ingen rad för ${p.vad}`,
+  'ej_tillamplig.layout_utan_rader': (p: { layout: string }) => `layoutversionen ${p.layout} har inga rader för regeln`,
+  'ej_tillamplig.rakning_saknas': (p: { rakning: Rakning }) => `årsredovisningen har ingen ${RAKNING[p.rakning][0]}`,
+  'ej_tillamplig.rad_saknas': (p: { rakning: Rakning; rad: string }) => `${RAKNING[p.rakning][1]} har ingen rad ${p.rad}`,
+  'ej_tillamplig.anslagsredovisning_saknas': (_: Record<never, never>) => 'årsredovisningen har ingen anslagsredovisning',
+  'ej_tillamplig.inkomsttitlar_saknas': (_: Record<never, never>) => 'anslagsredovisningen har ingen redovisning mot inkomsttitlar',
+  'ej_tillamplig.regleringsbrev_saknas': (_: Record<never, never>) => 'årsredovisningsmappen har inget regleringsbrev',
+  'ej_tillamplig.inga_figurer': (_: Record<never, never>) => 'årsredovisningen har inga figurer som regeln läser',
+  'ej_tillamplig.ingen_huvudbok': (_: Record<never, never>) => 'ledger.yaml anger ingen huvudbok (huvudbok:)',
+  'ej_tillamplig.ingen_dimension': (p: { nyckel: 'anslag' | 'inkomsttitlar' }) =>
+    `huvudbok: anger ingen dimension för ${p.nyckel === 'anslag' ? 'anslag' : 'inkomsttitlar'} (${p.nyckel}:)`,
   // The general ledger (huvudbok: in ledger.yaml) and the kontoplan (kontoplan.yaml)
   'kontoplan.intervall': (p: { text: string; fel: 'syntax' | 'langd' | 'ordning' }) =>
     p.fel === 'syntax'

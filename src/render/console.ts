@@ -45,7 +45,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   }
   if (r.notApplicable.length) {
     lines.push('', 'Ej tillämpliga:');
-    for (const n of r.notApplicable) lines.push(`  – ${n.rule} ${n.subject}: ${n.reason}`);
+    for (const n of r.notApplicable) lines.push(`  – ${n.rule} ${n.subject}: ${render(n.reason)}`);
   }
   if (r.stale.length) {
     lines.push('', 'Inaktuella kända avvikelser (matchar ingen avvikelse):');

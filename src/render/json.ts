@@ -48,7 +48,7 @@ export function reportValue(ledger: Ledger, r: Reconciliation): Chunked {
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
       ...(c.konton ? { konton: c.konton } : {}),
     })),
-    notApplicable: r.notApplicable,
+    notApplicable: r.notApplicable.map((n) => ({ ...n, reason: render(n.reason), reasonCode: n.reason.code })),
     stale: r.stale.map((a) => ({ ...a, why: render(a.why), whyCode: a.why.code })),
     coverage: r.coverage,
     figures: lazy(ledger.figures.values(), ledger.figures.size, (f) => ({

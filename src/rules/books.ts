@@ -9,6 +9,7 @@ import { statement, type Ledger, type Row, type StatementKind, type Term } from 
 import type { KontoBelopp } from '../books/derive.js';
 import { arFor, oreTillDecimal, type Huvudbok } from '../books/huvudbok.js';
 import type { CheckResult, CheckSpec, KontoRad, NotApplicable, Rule } from './types.js';
+import type { Message } from '../messages/catalogue.js';
 
 const pos = (ref: string): Term => ({ sign: 1, ref });
 const rowLine = (r: Row) => r.line ?? r.id;
@@ -20,8 +21,8 @@ function bookCheck(h: Huvudbok, rule: string, bok: string, published: readonly s
   return { id: `${rule}/${bok}`, rule, subject, relation: 'eq', left: [pos(bok)], right: published.map(pos), zeroIfEmpty: true, konton: kontoRader(h.konton.get(bok) ?? []) };
 }
 
-const notApplicable = (rule: string, subject: string, reason: string): NotApplicable[] => [{ notApplicable: true, rule, subject, reason }];
-const NO_BOOKS = 'ledger.yaml anger ingen huvudbok (huvudbok:)';
+const notApplicable = (rule: string, subject: string, reason: Message): NotApplicable[] => [{ notApplicable: true, rule, subject, reason }];
+const NO_BOOKS: Message = { code: 'ej_tillamplig.ingen_huvudbok', params: {} };
 
 const KINDS: readonly { kind: StatementKind; prefix: string; title: string }[] = [
   { kind: 'resultatrakning', prefix: 'rr', title: 'resultaträkningen' },
@@ -60,8 +61,8 @@ function e2(l: Ledger): (CheckSpec | NotApplicable)[] {
   const a = l.anslagsredovisning;
   const subject = 'Utgifter per anslagspost enligt huvudboken';
   if (!h) return notApplicable('E-2', subject, NO_BOOKS);
-  if (!h.konfig.anslag) return notApplicable('E-2', subject, 'huvudbok: anger ingen dimension för anslag (anslag:)');
-  if (!a) return notApplicable('E-2', subject, 'årsredovisningsmappen har ingen anslagsredovisning');
+  if (!h.konfig.anslag) return notApplicable('E-2', subject, { code: 'ej_tillamplig.ingen_dimension', params: { nyckel: 'anslag' } });
+  if (!a) return notApplicable('E-2', subject, { code: 'ej_tillamplig.anslagsredovisning_saknas', params: {} });
   const out: CheckSpec[] = [];
   const bokFor = (postId: string) => h.anslagsfigurer.get(postId)?.figur;
   const sumCheck = (total: string | undefined, postIds: readonly string[], subject: string) => {
@@ -99,8 +100,8 @@ function e3(l: Ledger): (CheckSpec | NotApplicable)[] {
   const it = l.anslagsredovisning?.inkomsttitlar;
   const subject = 'Inkomster per inkomsttitel enligt huvudboken';
   if (!h) return notApplicable('E-3', subject, NO_BOOKS);
-  if (!h.konfig.inkomsttitlar) return notApplicable('E-3', subject, 'huvudbok: anger ingen dimension för inkomsttitlar (inkomsttitlar:)');
-  if (!it) return notApplicable('E-3', subject, 'anslagsredovisningen har ingen redovisning mot inkomsttitlar');
+  if (!h.konfig.inkomsttitlar) return notApplicable('E-3', subject, { code: 'ej_tillamplig.ingen_dimension', params: { nyckel: 'inkomsttitlar' } });
+  if (!it) return notApplicable('E-3', subject, { code: 'ej_tillamplig.inkomsttitlar_saknas', params: {} });
   const out: CheckSpec[] = [];
   const parts: string[] = [];
   for (const t of it.titlar) {

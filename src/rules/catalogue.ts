@@ -21,6 +21,7 @@ import {
   type Term,
 } from '../domain/model.js';
 import type { CheckSpec, NotApplicable, Rule } from './types.js';
+import type { Message } from '../messages/catalogue.js';
 import { BOOK_RULES } from './books.js';
 
 // ---------------------------------------------------------------------------------------
@@ -121,30 +122,23 @@ function openingChecks(rule: string, t: Table, opening: string, closing: string)
 // named in this file. A line the version or the ledger lacks makes a check not applicable.
 
 type Output = CheckSpec | NotApplicable;
-const notApplicable = (rule: string, subject: string, reason: string): NotApplicable => ({ notApplicable: true, rule, subject, reason });
+const notApplicable = (rule: string, subject: string, reason: Message): NotApplicable => ({ notApplicable: true, rule, subject, reason });
 const isNotApplicable = (x: unknown): x is NotApplicable => !!x && typeof x === 'object' && 'notApplicable' in x;
-
-const STATEMENT_NAME: Readonly<Record<StatementKind, readonly [string, string]>> = {
-  resultatrakning: ['resultaträkning', 'resultaträkningen'],
-  balansrakning: ['balansräkning', 'balansräkningen'],
-  finansieringsanalys: ['finansieringsanalys', 'finansieringsanalysen'],
-  vasentliga_uppgifter: ['sammanställning över väsentliga uppgifter', 'sammanställningen över väsentliga uppgifter'],
-};
 
 const SHORT_NAME: Readonly<Record<StatementKind, string>> = { resultatrakning: 'RR', balansrakning: 'BR', finansieringsanalys: 'FA', vasentliga_uppgifter: 'VU' };
 
 /** A role's line(s) in the ledger's layout version, or why the rule cannot apply. */
 function role<K extends keyof RuleLines>(l: Ledger, rule: string, key: K, what: string): NonNullable<RuleLines[K]> | NotApplicable {
   const value = LAYOUT_VERSIONS.get(l.layout)?.regler[key];
-  return value ?? notApplicable(rule, what, `layoutversionen ${l.layout} har ingen rad för ${what}`);
+  return value ?? notApplicable(rule, what, { code: 'ej_tillamplig.layout_saknar_roll', params: { layout: l.layout, vad: what } });
 }
 
 /** The rows of a statement line (every instance of it), or why there are none. */
 function lineRows(l: Ledger, rule: string, [kind, line]: LineRef, what = line): { t: Table; rows: Row[] } | NotApplicable {
   const t = statement(l, kind);
-  if (!t) return notApplicable(rule, what, `årsredovisningen har ingen ${STATEMENT_NAME[kind][0]}`);
+  if (!t) return notApplicable(rule, what, { code: 'ej_tillamplig.rakning_saknas', params: { rakning: kind } });
   const rows = rowsOf(t, line);
-  return rows.length ? { t, rows } : notApplicable(rule, what, `${STATEMENT_NAME[kind][1]} har ingen rad ${line}`);
+  return rows.length ? { t, rows } : notApplicable(rule, what, { code: 'ej_tillamplig.rad_saknas', params: { rakning: kind, rad: line } });
 }
 
 /** The figures of a line's rows in one column (several when the line has several instances). */
@@ -178,7 +172,7 @@ function lineTie(l: Ledger, tie: LineTie): Output[] {
 /** Every tie the layout version declares for a rule. */
 function layoutTies(l: Ledger, rule: string): Output[] {
   const ties = (LAYOUT_VERSIONS.get(l.layout)?.regler.ties ?? []).filter((t) => t.rule === rule);
-  return ties.length ? ties.flatMap((t) => lineTie(l, t)) : [notApplicable(rule, rule, `layoutversionen ${l.layout} har inga rader för regeln`)];
+  return ties.length ? ties.flatMap((t) => lineTie(l, t)) : [notApplicable(rule, rule, { code: 'ej_tillamplig.layout_utan_rader', params: { layout: l.layout } })];
 }
 
 /** The first figure of a line in a column, when the ledger has the line. */
@@ -228,7 +222,7 @@ function layoutChecks(ledger: Ledger, kind: StatementKind, kinds: 'sum' | 'equal
   const t = statement(ledger, kind);
   const layout = layoutFor(ledger.layout, kind);
   const rule = LAYOUT_SUM_RULE[kind];
-  if (!t && layout && rule && kinds === 'sum') return [notApplicable(rule, layout.title, `årsredovisningen har ingen ${STATEMENT_NAME[kind][0]}`)];
+  if (!t && layout && rule && kinds === 'sum') return [notApplicable(rule, layout.title, { code: 'ej_tillamplig.rakning_saknas', params: { rakning: kind } })];
   if (!t || !layout) return [];
   if (kinds === 'opening') return (layout.opening ?? []).flatMap((o) => openingChecks('P-1', t, o.opening, o.closing));
   if (!rule) return [];
@@ -519,7 +513,7 @@ export const RULES: readonly Rule[] = [
       const kreditLine = role(l, 'B-15', 'anslagskreditUtnyttjad', 'utnyttjad anslagskredit');
       const skipped = [sparandeLine, kreditLine].filter(isNotApplicable);
       if (skipped.length) return skipped;
-      if (!l.anslagsredovisning) return [notApplicable('B-15', 'anslagssparande och anslagskredit', 'årsredovisningen har ingen anslagsredovisning')];
+      if (!l.anslagsredovisning) return [notApplicable('B-15', 'anslagssparande och anslagskredit', { code: 'ej_tillamplig.anslagsredovisning_saknas', params: {} })];
       const out: Output[] = [];
       // The closing balances give this year's figures; the opening balances, which are last
       // year's closing ones (B-20), give the previous year's.
@@ -653,7 +647,7 @@ export const RULES: readonly Rule[] = [
     reads: 'VU beviljade belopp för räkenskapsåret; regleringsbrevets beslut',
     checks: (l) => {
       const rb = l.regleringsbrev;
-      if (!rb) return [notApplicable('B-24', 'beviljade belopp', 'årsredovisningsmappen har inget regleringsbrev')];
+      if (!rb) return [notApplicable('B-24', 'beviljade belopp', { code: 'ej_tillamplig.regleringsbrev_saknas', params: {} })];
       const out: Output[] = [];
       for (const [key, ram, what] of [['laneramBeviljad', latestRam(rb.laneram), 'beviljad låneram'], ['kontokreditBeviljad', latestRam(rb.kontokredit), 'beviljad kontokredit']] as const) {
         const ref = role(l, 'B-24', key, what);

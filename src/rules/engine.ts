@@ -108,7 +108,7 @@ export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Recon
     }
     if (checks.length === before) {
       rulesNotApplicable.push(rule.id);
-      if (notApplicable.length === reasons) notApplicable.push({ rule: rule.id, subject: rule.title, reason: 'årsredovisningen har inga figurer som regeln läser' });
+      if (notApplicable.length === reasons) notApplicable.push({ rule: rule.id, subject: rule.title, reason: { code: 'ej_tillamplig.inga_figurer', params: {} } });
     }
   }
 

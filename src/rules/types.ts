@@ -54,8 +54,8 @@ export interface NotApplicable {
   readonly rule: string;
   /** What the rule would have checked, in Swedish. */
   readonly subject: string;
-  /** Why it cannot, in Swedish. */
-  readonly reason: string;
+  /** Why it cannot, as a message of the catalogue. */
+  readonly reason: Message;
 }
 
 /** A rule: its description and the checks it makes of a ledger. Declared once, in catalogue.ts. */
