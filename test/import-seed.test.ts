@@ -58,6 +58,14 @@ describe.skipIf(!present)('import of the published text of the bundled report', 
     expect(p.wrong).toEqual([]);
     expect(p.same / p.total).toBeGreaterThanOrEqual(0.9);
   });
+  it('finansiella villkor: the kind read from the footnotes is the hand-made one, or annat (to set by hand)', () => {
+    const seed = (l: Ledger, id: string) => `${[...l.figures.values()].find((f) => f.id.startsWith(`villkor.${id}.`))?.seed?.[0]}`;
+    const handTyp = new Map(hand.anslagsredovisning!.finansiellaVillkor.map((v) => [seed(hand, v.id), v.typ]));
+    const got = imported.anslagsredovisning!.finansiellaVillkor.map((v) => ({ seed: seed(imported, v.id), typ: v.typ }));
+    expect(got.length).toBe(handTyp.size);
+    for (const v of got) expect([handTyp.get(v.seed), 'annat'], v.seed).toContain(v.typ);
+    expect(got.filter((v) => v.typ !== 'annat').length).toBeGreaterThanOrEqual(got.length - 1);
+  });
   it("reconcile of the imported ledger finds each disagreement the hand-made one acknowledges, by rule and place", () => {
     const handChecks = new Map(reconcile(hand, { ignoreAcknowledgements: true }).checks.map((c) => [c.id, c]));
     const found = reconcile(imported, { ignoreAcknowledgements: true }).checks.filter((c) => c.status === 'discrepancy');

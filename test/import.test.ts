@@ -155,7 +155,7 @@ describe('import of a PDF', () => {
     ];
     const t = await pdfText(new Uint8Array(makePdf([page])));
     expect(t.split('\n')[2]).toBe('Intäkter av anslag  1  120 500  110 200');
-    const rr = importText(t).files.get('resultatrakning.yaml')!;
+    const rr = importText(t, { pdf: true }).files.get('resultatrakning.yaml')!;
     expect(rr).toContain('{id: intakter_av_anslag, text: Intäkter av anslag, v: [120 500, 110 200], seed: 3, sida: 1}');
     expect(rr).toContain('{id: intakter_av_avgifter, text: Intäkter av avgifter och andra ersättningar, v: [1 310, 980], seed: 4, sida: 1}');
   });

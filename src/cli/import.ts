@@ -49,8 +49,8 @@ export async function runImport(args: ImportArgs): Promise<number> {
 }
 
 async function importTo(args: ImportArgs): Promise<number> {
-  const text = await readReport(args.source);
-  const result = importText(text, { ...(args.myndighet ? { myndighet: args.myndighet } : {}), ...(args.ar ? { ar: args.ar } : {}) });
+  const { text, pdf } = await readReport(args.source);
+  const result = importText(text, { pdf, ...(args.myndighet ? { myndighet: args.myndighet } : {}), ...(args.ar ? { ar: args.ar } : {}) });
   if (!result.report.sections.length) fail(args.source, 'import.ingen_finansiell_del', {});
   const target = path.resolve(args.ut);
   prepareTarget(args.ut, args.force);
@@ -74,12 +74,12 @@ async function importTo(args: ImportArgs): Promise<number> {
   return EXIT.ok;
 }
 
-async function readReport(source: string): Promise<string> {
+async function readReport(source: string): Promise<{ text: string; pdf: boolean }> {
   const bytes = readSource(source);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     const { pdfText, PdfError } = await import('../import/pdf.js');
     try {
-      return await pdfText(new Uint8Array(bytes));
+      return { text: await pdfText(new Uint8Array(bytes)), pdf: true };
     } catch (e) {
       if (!(e instanceof PdfError)) throw e;
       if (e.kind === 'losenord') fail(source, 'import.pdf_losenord', {});
@@ -90,10 +90,10 @@ async function readReport(source: string): Promise<string> {
   if (/\.pdf$/i.test(source)) fail(source, 'import.inte_pdf', {});
   if (bytes.includes(0)) fail(source, 'import.inte_text', {});
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), pdf: false };
   } catch {
     // Not UTF-8: the text exports of older tools are Windows-1252.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return { text: new TextDecoder('windows-1252').decode(bytes), pdf: false };
   }
 }
 

@@ -160,7 +160,7 @@ function walkRows(
 const isHeadingLine = (t: string) => UO.test(t) || (ANSLAG_HEAD.test(t) && !POST.test(t)) || /^summa\b/i.test(t);
 const isRowLike = (t: string) => /\d[\d ]*$/.test(t) && !/^\d{1,3}\s/.test(t);
 
-const rowRef = (l: SourceLine) => `seed: ${l.nr}, sida: ${l.page}`;
+const rowRef = (l: SourceLine) => `seed: ${l.nr}${l.page ? `, sida: ${l.page}` : ''}`;
 const flow = (xs: readonly string[]) => `[${xs.map(scalar).join(', ')}]`;
 
 interface Uo { uo: string; namn: string; anslag: An[]; summa?: string }
@@ -320,7 +320,44 @@ function readBemyndiganden(ls: readonly SourceLine[], broken: boolean, skipped: 
   return { yaml: ['  bemyndiganden:', `    kolumner: [${ids.map((x) => scalar(x)).join(', ')}]`, rows.length ? '    rader:' : '    rader: []', ...rows], figures };
 }
 
+/**
+ * The kind of a finansiellt villkor, from the regleringsbrev's words as the report quotes
+ * them in the row's footnote (or its label): "högst", "upp till", "får … använda" make a
+ * ceiling (tak), "minst", "lägst" a floor (golv). Neither, or both: annat, to set by hand.
+ */
+export function villkorTyp(text: string): 'tak' | 'golv' | 'annat' {
+  const t = text.toLowerCase().replace(/\s+/g, ' ');
+  const tak = /\b(högst|upp till|maximalt|som mest)\b|\bfår\b[^.]{0,80}?\b(använda|användas|utbetala|betala ut|disponera)\b/.test(t);
+  const golv = /\b(minst|lägst|som minst)\b/.test(t);
+  return tak === golv ? 'annat' : tak ? 'tak' : 'golv';
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** The footnote a row's label points to: a superscript digit, or digits glued to its last word. */
+function footnoteMark(text: string): number | undefined {
+  const sup = [...text].filter((c) => SUPERSCRIPT_DIGITS.includes(c));
+  if (sup.length) return Number(sup.map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join(''));
+  const glued = /(?:\p{Ll}{3,}|\))(\d{1,2})(?=\s)/u.exec(text);
+  return glued ? Number(glued[1]) : undefined;
+}
+
+/** Footnotes below a table: "1 Migrationsverket får …", running on until a blank line or the next. */
+function footnotes(ls: readonly SourceLine[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let cur: number | undefined;
+  for (const l of ls) {
+    const m = /^(\d{1,2})\s+(\p{Lu}.*)$/u.exec(l.text);
+    if (m && !readRow(l, { ids: ['a', 'b'], rubriker: [], note: 'none', unit: 'tkr' })) {
+      cur = Number(m[1]);
+      out.set(cur, m[2]!);
+    } else if (!l.text) cur = undefined;
+    else if (cur !== undefined) out.set(cur, `${out.get(cur)} ${l.text}`);
+  }
+  return out;
+}
+
 function readVillkor(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[]): { yaml: string[]; figures: number } {
+  const notes = footnotes(ls);
   const cols: Columns = { ids: ['villkor', 'utfall'], rubriker: ['Villkor', 'Utfall'], note: 'none', unit: unitOf(headerText(ls, POST)) };
   const rows: string[] = [];
   const ids = new Set<string>();
@@ -346,8 +383,10 @@ function readVillkor(ls: readonly SourceLine[], broken: boolean, skipped: Skippe
       let id = slugId(text) || 'villkor';
       for (let n = 2; ids.has(id); n++) id = `${slugId(text)}_${n}`;
       ids.add(id);
-      // The kind of condition (tak, golv) is in the regleringsbrev's words, not in the table.
-      rows.push(`      - {id: ${id}, anslagspost: uo${uo}.${p[1]!.replace(':', '_')}.ap${p[2]}, text: ${scalar(text)}, typ: annat, v: ${flow(r.values)}, ${rowRef(r.line)}}`);
+      // The kind of condition (tak, golv) is in the regleringsbrev's words, quoted in the footnote.
+      const mark = footnoteMark(r.line.text);
+      const typ = villkorTyp(`${text} ${mark !== undefined ? (notes.get(mark) ?? '') : ''}`);
+      rows.push(`      - {id: ${id}, anslagspost: uo${uo}.${p[1]!.replace(':', '_')}.ap${p[2]}, text: ${scalar(text)}, typ: ${typ}, v: ${flow(r.values)}, ${rowRef(r.line)}}`);
       figures += r.values.filter((x) => x !== '–').length;
     },
   );

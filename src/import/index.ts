@@ -4,7 +4,7 @@
  */
 import { layoutFor } from '../domain/layouts/index.js';
 import type { Layout, StatementKind } from '../domain/model.js';
-import { sourceLines, type SourceLine } from './source.js';
+import { readSource, type PageMode, type SourceLine } from './source.js';
 import { findSections } from './sections.js';
 import { readStatement } from './statements.js';
 import { readAnslagsredovisning } from './anslag.js';
@@ -22,6 +22,8 @@ export const SOURCE_FILE = 'kalla.txt';
 export interface ImportOptions {
   readonly myndighet?: string;
   readonly ar?: string;
+  /** The text is a PDF's text layer, pages separated by form feeds. */
+  readonly pdf?: boolean;
 }
 
 export interface ImportResult {
@@ -34,6 +36,8 @@ export interface ImportReport {
   readonly myndighet: string;
   readonly ar: string;
   readonly sections: readonly { kind: string; start: number; end: number }[];
+  /** How the pages (`sida`) were found. */
+  readonly sidor: PageMode;
   /** Figures written, per part. */
   readonly figures: Readonly<Record<string, number>>;
   readonly skipped: readonly Skipped[];
@@ -67,7 +71,7 @@ interface Context {
 }
 
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
-  const lines = sourceLines(text);
+  const { lines, pages } = readSource(text, options.pdf);
   const ctx: Context = { lines, sections: findSections(lines), broken: usesTrailingSpaces(lines) };
   const out: Out = { files: new Map(), skipped: [], figures: {}, used: new Set() };
   const notes = readNotes(ctx.sections, lines, ctx.broken);
@@ -99,6 +103,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
       myndighet,
       ar,
       sections: ctx.sections.map((s) => ({ ...s })),
+      sidor: pages,
       figures: out.figures,
       skipped: out.skipped,
       missing,

@@ -31,22 +31,88 @@ export function normalizeLine(s: string): string {
 }
 
 /**
- * Splits a text into lines and pages. A form feed (as pdftotext and avstämning's PDF
- * reader write) starts a page. A text without form feeds uses the convention of the
- * plain-text exports of the seed reports: a line that starts with exactly one space
- * followed by text begins a page.
+ * How the pages of a text were found: form feeds (pdftotext, avstämning's PDF reader);
+ * page-number lines ("Sida 12", "12 (140)", "– 12 –", a bare number counting up); the
+ * indent of some plain-text exports, where a page's first line starts with exactly one
+ * space and no other line is indented; or none, and figures name their line only.
  */
+export type PageMode = 'sidbrytningar' | 'sidnummer' | 'radindrag' | 'inga';
+
+export interface Source {
+  readonly lines: SourceLine[];
+  readonly pages: PageMode;
+}
+
+/** Splits a text into numbered lines with their page (0 where the text shows no pages). */
 export function sourceLines(text: string): SourceLine[] {
+  return readSource(text).lines;
+}
+
+/** `pdf`: the text layer of a PDF, its pages separated by form feeds (one page: none). */
+export function readSource(text: string, pdf = false): Source {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
-  const formFeeds = text.includes('\f');
-  let page = 1;
+  const { mode, page } = pagesOf(raw, pdf);
   const layout = isLayoutText(raw);
-  return raw.map((line, i) => {
-    if (formFeeds) page += (line.match(/\f/g) ?? []).length;
-    else if (i > 0 && /^ \S/.test(line)) page += 1;
+  const lines = raw.map((line, i) => {
     const clean = line.replace(/\f/g, '');
-    return { nr: i + 1, page, raw: clean, text: normalizeLine(clean).trimStart(), trailingSpace: /\s$/u.test(clean), layout };
+    return { nr: i + 1, page: page[i]!, raw: clean, text: normalizeLine(clean).trimStart(), trailingSpace: /\s$/u.test(clean), layout };
   });
+  return { lines, pages: mode };
+}
+
+function pagesOf(raw: readonly string[], pdf: boolean): { mode: PageMode; page: number[] } {
+  if (pdf || raw.some((l) => l.includes('\f'))) {
+    let p = 1;
+    return { mode: 'sidbrytningar', page: raw.map((l) => (p += (l.match(/\f/g) ?? []).length)) };
+  }
+  const numbered = byPageNumbers(raw);
+  if (numbered) return { mode: 'sidnummer', page: numbered };
+  if (indentMarksPages(raw)) {
+    let p = 1;
+    return { mode: 'radindrag', page: raw.map((l, i) => (i > 0 && /^ \S/.test(l) ? ++p : p)) };
+  }
+  return { mode: 'inga', page: raw.map(() => 0) };
+}
+
+/** "Sida 12", "Sida 12 av 140", "12 (140)", "– 12 –", or a bare "12": the page's number. */
+const PAGE_NUMBER = /^\s*(?:sida\s+(\d{1,4})(?:\s+(?:av|\/)\s+\d{1,4})?|(\d{1,4})\s*\(\d{1,4}\)|[-–—]\s*(\d{1,4})\s*[-–—]|(\d{1,4}))\s*$/i;
+
+/**
+ * Pages from lines that are only a page number, when at least three of them count up by
+ * one (a bare number elsewhere, such as a figure alone on a line, does not). A number at
+ * the foot of a page ends it; numbers at the head of pages (the first one before any text)
+ * begin them.
+ */
+function byPageNumbers(raw: readonly string[]): number[] | undefined {
+  // The longest chain of page-number lines counting up by one, in text order.
+  const chains = new Map<number, { i: number; n: number }[]>();
+  let marks: { i: number; n: number }[] = [];
+  raw.forEach((l, i) => {
+    const m = PAGE_NUMBER.exec(l.replace(/\u00a0/g, ' '));
+    if (!m) return;
+    const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    const chain = [...(chains.get(n - 1) ?? []), { i, n }];
+    if (chain.length > (chains.get(n)?.length ?? 0)) chains.set(n, chain);
+    if (chain.length > marks.length) marks = chain;
+  });
+  const worded = marks.length > 0 && /sida|\(|[-–—]/i.test(raw[marks[0]!.i]!);
+  if (marks.length < 3 || (!worded && marks.length < 5)) return undefined;
+  const atHead = raw.slice(0, marks[0]!.i).every((l) => !l.trim());
+  const page: number[] = [];
+  let k = 0;
+  raw.forEach((_, i) => {
+    while (k < marks.length && (atHead ? marks[k]!.i <= i : marks[k]!.i < i)) k++;
+    // Head numbers: the last mark at or above the line. Foot numbers: the next mark at or below it.
+    page.push(atHead ? (marks[k - 1]?.n ?? marks[0]!.n - 1) : (marks[k]?.n ?? marks[marks.length - 1]!.n + 1));
+  });
+  return page;
+}
+
+/** Some exports start each page's first line with exactly one space, and indent no other line. */
+function indentMarksPages(raw: readonly string[]): boolean {
+  const one = raw.filter((l) => /^ \S/.test(l)).length;
+  const more = raw.filter((l) => /^(\s{2,}|\t)\S/.test(l)).length;
+  return one >= 2 && more === 0 && one * 10 < raw.length;
 }
 
 /** Most lines with several figures have their figures two or more spaces apart. */

@@ -165,7 +165,7 @@ function row(p: Placed, c: Candidate, layout: Layout, cols: Columns, ids: Set<st
     v: c.values.map((x) => x.printed),
     ...(c.note !== undefined ? { not: c.note } : {}),
     seed: String(seed),
-    sida: p.line.page,
+    ...(p.line.page ? { sida: p.line.page } : {}),
     ...(!p.lineId ? { egen: true } : {}),
     ...(p.lineId && id !== p.lineId ? { rad: p.lineId } : {}),
     ...(anslagspost ? { anslagspost } : {}),

@@ -82,7 +82,7 @@ export function readTables(body: readonly SourceLine[], broken: boolean, skipped
     }
     // "Specifikation" with named columns and no years (myndighetskapitalet's table): the
     // columns are counted on its first row, which must have one reading without doubt.
-    if (/^specifikation\b/i.test(l.text) && !/\d/.test(l.text)) {
+    if (/^specifikation\b(?!\s+av\b)/i.test(l.text) && !/\d/.test(l.text)) {
       open({ ids: [], rubriker: [], note: 'none', unit: unitOf(l.text) });
       tables[tables.length - 1]!.headText = l.text;
       continue;
@@ -179,7 +179,7 @@ function finish(t: Draft, skipped: Skipped[]): ReadTable {
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}_${n}`;
     ids.add(id);
-    return { id, text: r.label, v: r.sure.map((x) => x.printed), seed: String(r.line.nr), sida: r.line.page };
+    return { id, text: r.label, v: r.sure.map((x) => x.printed), seed: String(r.line.nr), ...(r.line.page ? { sida: r.line.page } : {}) };
   });
   for (const d of declareSums(t.rows.map((r) => r.sure), t.rows.map((r) => r.label))) {
     byIndex[d.row] = { ...byIndex[d.row]!, summa: d.parts.map((p) => byIndex[p]!.id) };
