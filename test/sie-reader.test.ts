@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { lasSieBuffer } from '../src/sie/lasare.js';
+import { SieLasare, lasSieBuffer } from '../src/sie/lasare.js';
 import { belopp, lasOre } from '../src/sie/tal.js';
 import { provaBok, verifikationsFynd } from '../src/books/regler.js';
 import { sieRapport } from '../src/books/rapport.js';
@@ -42,6 +42,52 @@ describe('robustness', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the hot path (snabb.ts) reads exactly as the tokenizer alone', () => {
+  const utanSnabbvag = <T>(f: () => T): T => {
+    SieLasare.snabbvag = false;
+    try {
+      return f();
+    } finally {
+      SieLasare.snabbvag = true;
+    }
+  };
+  // Voucher lines of every shape, plain and odd: each result, error and CRC must be the same.
+  const konto = fc.constantFrom('1930', '2010', '"1930"', '"19 30"', '"19\\"30"', '""', '3010', '1930{');
+  const lista = fc.constantFrom('{}', '{ }', '{1 "A"}', '{1 A}', '{"1" "A"}', '{1 "A}"}', '{1 "A\\"B"}', '{1}', '{1 {2}}', '', '{1 "A"} ', '{20 "1:1" 21 "1:1:1"}');
+  const belopp = fc.constantFrom('100.00', '-5', '1.5', '.5', '5.', '-0.00', '1.234', '+1', '"100"', '12345678901234567.00', '9999999999999.99', '-', '1,5', '0', '', '{}');
+  const datum = fc.constantFrom('', '20240101', '20250101', '20230101', '20240105', '2024010', '"20240101"', '""', '20240230', '202401011');
+  const svans = fc.constantFrom('', ' "text"', ' "t\\"x"', ' "a b" 1.00', ' {}', ' "x', '\t"y"\t', ' \u0001', ' "" 2 "Eva"', '  ');
+  const slut = fc.constantFrom('\n', '\r\n', ' \n', '\t\n');
+  const etikett = fc.constantFrom('#TRANS ', '#TRANS\t', '#TRANS  ', '#RTRANS ', '#BTRANS ', '#TRANSX ');
+  // A few konteringar per file, so that they repeat (the hot path takes only one read before).
+  const trans = fc.tuple(etikett, fc.nat(2), belopp, datum, svans, slut);
+  const ver = fc.tuple(fc.constantFrom('A', '"B"', '"A B"', '""', '{}'), fc.constantFrom('1', '2', '007', 'x', '""', ''), fc.constantFrom('20240105', '20230101', 'x', '""', ''), fc.constantFrom('', ' "Hyra"', ' "H\\"y"', ' Text', ' "a" 20240106', ' "a" 20240106 "Eva"', ' {}'), slut)
+    .map(([s, n, d, t, e]) => `#VER ${s} ${n} ${d}${t}${e}`);
+  const voucher = fc.tuple(ver, fc.array(trans, { maxLength: 8 }), fc.constantFrom('{\n', ' { \r\n', '{\n', ''), fc.constantFrom('}\n', '}\r\n', '}\n', ''));
+  const fil = fc.tuple(fc.boolean(), fc.array(fc.tuple(konto, lista), { minLength: 3, maxLength: 3 }), fc.array(voucher, { maxLength: 8 })).map(([ks, pool, vs]) => {
+    const rad = ([e, k, b, d, s, n]: [string, number, string, string, string, string]) => `${e}${pool[k]![0]} ${pool[k]![1]} ${b}${d ? ` ${d}` : ''}${s}${n}`;
+    const text = vs.map(([v, ts, o, c]) => `${v}${o}${ts.map(rad).join('')}${c}`).join('');
+    return `#FLAGGA 0\n${ks ? '#KSUMMA\n' : ''}#RAR 0 20240101 20241231\n#KONTO 1930 Bank\n${text}${ks ? '#KSUMMA 1\n' : ''}`;
+  });
+
+  it('on random voucher lines: the same books, errors, deviations and CRC', () => {
+    fc.assert(
+      fc.property(fil, (text) => {
+        const buf = Buffer.from(text, 'latin1');
+        expect(lasSieBuffer(buf, 'p.se')).toEqual(utanSnabbvag(() => lasSieBuffer(buf, 'p.se')));
+      }),
+      { numRuns: 1500 },
+    );
+  }, 60_000);
+
+  it('on a generated file with #KSUMMA: the same books and CRC', () => {
+    const buf = generateSie(standardPlan(), { vouchers: 300, seed: 3 });
+    const med = lasSieBuffer(buf, 'g.se');
+    expect(med).toEqual(utanSnabbvag(() => lasSieBuffer(buf, 'g.se')));
+    expect(med.bok.ksumma!.beraknad).toBe(Number(med.bok.ksumma!.varde));
   });
 });
 

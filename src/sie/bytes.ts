@@ -4,10 +4,12 @@
  * exact sums of öre that stay in safe integers until they would overflow.
  * Hand-written because the hot loop must not allocate; no library does this for Buffers.
  */
+import { vy } from './crc.js';
 
 /** Interns byte strings: the same bytes always get the same small integer id. */
 export class ByteTable {
   private arena: Buffer = Buffer.alloc(1 << 12);
+  private arenaVy = new DataView(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength);
   private used = 0;
   private offs: Int32Array = new Int32Array(64);
   private lens: Int32Array = new Int32Array(64);
@@ -25,6 +27,11 @@ export class ByteTable {
   /** The id of buf[start, end), or -1. */
   find(buf: Uint8Array, start: number, end: number): number {
     return this.lookup(buf, start, end, hash(buf, start, end));
+  }
+
+  /** The id of buf[start, end) whose `hash` is h, or -1. */
+  findHash(buf: Uint8Array, start: number, end: number, h: number): number {
+    return this.lookup(buf, start, end, h);
   }
 
   /** The bytes of an id (a view; copy it if kept). */
@@ -46,13 +53,22 @@ export class ByteTable {
   private same(id: number, buf: Uint8Array, start: number, len: number): boolean {
     const a = this.arena;
     const o = this.offs[id]!;
-    for (let i = 0; i < len; i++) if (a[o + i] !== buf[start + i]) return false;
+    let i = 0;
+    if (len >= 4) {
+      const x = this.arenaVy;
+      const y = vy(buf);
+      for (; i + 4 <= len; i += 4) if (x.getInt32(o + i) !== y.getInt32(start + i)) return false;
+    }
+    for (; i < len; i++) if (a[o + i] !== buf[start + i]) return false;
     return true;
   }
 
   private insert(buf: Uint8Array, start: number, end: number, h: number): number {
     const len = end - start;
-    if (this.used + len > this.arena.length) this.arena = grow(this.arena, this.used + len);
+    if (this.used + len > this.arena.length) {
+      this.arena = grow(this.arena, this.used + len);
+      this.arenaVy = new DataView(this.arena.buffer, this.arena.byteOffset, this.arena.byteLength);
+    }
     this.arena.set(buf.subarray(start, end), this.used);
     const id = this.size++;
     if (id >= this.offs.length) {

@@ -62,3 +62,65 @@ export function crc32Kombinera(crcA: number, crcB: number, langdB: number): numb
   for (let n = langdB, k = 3; n > 0; n = Math.floor(n / 2), k++) if (n % 2) p = multmodp(X2N[k & 31]!, p);
   return (multmodp(p, crcA >>> 0) ^ (crcB >>> 0)) >>> 0;
 }
+
+/** Slice-by-4 tables: T[k][n] is T[0][n] shifted on by k zero bytes. */
+const T1 = new Int32Array(256);
+const T2 = new Int32Array(256);
+const T3 = new Int32Array(256);
+for (let n = 0; n < 256; n++) {
+  T1[n] = CRC_TABELL[T0(n) & 0xff]! ^ (T0(n) >>> 8);
+  T2[n] = CRC_TABELL[T1[n]! & 0xff]! ^ (T1[n]! >>> 8);
+  T3[n] = CRC_TABELL[T2[n]! & 0xff]! ^ (T2[n]! >>> 8);
+}
+function T0(n: number): number {
+  return CRC_TABELL[n]!;
+}
+
+/**
+ * The CRC register (before the final inversion) run over buf[s, e) from state c: four bytes
+ * a step (slice-by-4: the four lookups do not wait for each other; the four bytes read as one
+ * little-endian word), the rest one by one.
+ */
+export function crcOver(c: number, buf: Uint8Array, s: number, e: number): number {
+  if (e - s >= 4) {
+    const dv = vy(buf);
+    for (; s + 4 <= e; s += 4) {
+      c ^= dv.getInt32(s, true);
+      c = T3[c & 0xff]! ^ T2[(c >>> 8) & 0xff]! ^ T1[(c >>> 16) & 0xff]! ^ CRC_TABELL[c >>> 24]!;
+    }
+  }
+  for (; s < e; s++) c = CRC_TABELL[(c ^ buf[s]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
+
+/** A DataView of the buffer last summed (the reader sums one chunk's bytes many times). */
+let vyBuf: Uint8Array | null = null;
+let vyn: DataView = new DataView(new ArrayBuffer(0));
+export function vy(buf: Uint8Array): DataView {
+  if (buf !== vyBuf) [vyBuf, vyn] = [buf, new DataView(buf.buffer, buf.byteOffset, buf.byteLength)];
+  return vyn;
+}
+
+const skiften: (Int32Array | undefined)[] = [];
+
+/**
+ * The register's step over n zero bytes as four byte tables. The register's step over bytes B
+ * is linear: from state c it is skift(c, |B|) ^ (the step over B from 0), so a run of bytes
+ * seen before (an account with its objects) costs four lookups however long it is.
+ */
+export function crcSkift(n: number): Int32Array {
+  let t = skiften[n];
+  if (t) return t;
+  t = new Int32Array(1024);
+  for (let b = 0; b < 4; b++) {
+    for (let v = 0; v < 256; v++) {
+      let c = v << (8 * b);
+      for (let k = 0; k < n; k++) c = CRC_TABELL[c & 0xff]! ^ (c >>> 8);
+      t[(b << 8) | v] = c;
+    }
+  }
+  return (skiften[n] = t);
+}
+
+/** The register from state c over n zero bytes, by the tables of crcSkift(n). */
+export const skifta = (t: Int32Array, c: number): number => t[c & 0xff]! ^ t[256 | ((c >>> 8) & 0xff)]! ^ t[512 | ((c >>> 16) & 0xff)]! ^ t[768 | (c >>> 24)]!;

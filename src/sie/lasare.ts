@@ -14,9 +14,10 @@ import { ByteTable, Summor } from './bytes.js';
 import { Kodningsdetektor, avkoda } from './kodning.js';
 import type { Message } from '../messages/catalogue.js';
 import { LISTA, Rad, STOP_UTE } from './rad.js';
-import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod } from './tal.js';
+import { belopp, lasArsnr, lasDatum, lasOre, lasPeriod, provatDatum } from './tal.js';
 import { byggBok, type Radata, type SerieRa } from './bygg.js';
-import { crc32Kombinera } from './crc.js';
+import { crc32Kombinera, crcOver, crcSkift, skifta } from './crc.js';
+import { faltRad, skannaRad, skannaTrans, transRad } from './snabb.js';
 
 type SieFelkod = Extract<Message['code'], `sie.${string}` | 'kodning.utf16'>;
 
@@ -100,7 +101,8 @@ export class SieLasare {
   // Vouchers
   private vantarKlammer = 0;
   private iVer = 0;
-  private ver = { serie: 0, nr: 0, nrText: null as string | null, datum: 0, textLangd: 0, summa: 0, stor: 0n };
+  /** The open voucher. Its text stays in the chunk (textStart, textSlut) until the chunk is done, then is copied to verText. */
+  private ver = { serie: 0, nr: 0, nrText: null as string | null, datum: 0, textStart: 0, textSlut: 0, kopierad: true, summa: 0, stor: 0n };
   private readonly verText = Buffer.alloc(1024);
   private rtrans: { kontering: number; ore: number; stor: bigint; rad: number } | null = null;
   private readonly nyckel = Buffer.alloc(1024);
@@ -110,6 +112,19 @@ export class SieLasare {
    * stops before the first other record, and notes each series' first voucher.
    */
   arbetare: { forsta: ForstaVer[] } | null = null;
+  /**
+   * Per kontering: the CRC register's step from 0 over `#TRANS` and the account's and objects'
+   * bytes, its length, and the tables that shift a register over that length (crc.ts).
+   * Undefined tables: the hot path (snabbTrans) leaves the kontering to the tokenizer.
+   */
+  private kontCrc = new Int32Array(64);
+  private kontCrcLangd = new Int32Array(64);
+  private readonly kontSkift: (Int32Array | undefined)[] = [];
+  /** The last date the hot path summed, and the CRC register's step over its bytes from 0. */
+  private crcDatum = -1;
+  private crcDatumSteg = 0;
+  /** Off in the tests that compare the hot path with the tokenizer alone. */
+  static snabbvag = true;
 
   constructor(readonly fil: string) {
     for (const e of ETIKETTER) this.etiketter.id(Buffer.from(e, 'latin1'), 0, e.length);
@@ -149,10 +164,12 @@ export class SieLasare {
       const lf = this.linje(buf, p);
       if (lf < 0) {
         this.rad--;
+        this.behallText();
         return p;
       }
       p = lf + 1;
     }
+    this.behallText();
     return e;
   }
 
@@ -204,12 +221,14 @@ export class SieLasare {
       while (buf[j] === 32 || buf[j] === 9 || buf[j] === 13) j++;
       if (buf[j] !== 10) this.fel(c === 123 ? 'sie.klammer_oppna' : c === 125 ? 'sie.klammer_stang' : 'sie.ingen_post', j);
       else if (c !== 0x1a) this.klammer(c, i); // 0x1a alone: a DOS end-of-file mark
-      return buf.indexOf(10, j);
+      return buf[j] === 10 ? j : buf.indexOf(10, j);
     }
     if (c !== 35) {
       this.fel('sie.ingen_post', i);
       return buf.indexOf(10, i);
     }
+    const lf = this.snabbvag(buf, i);
+    if (lf >= 0) return lf;
     if (this.arbetare && !this.verifikationsrad(buf, i)) return -1;
     // The closing #KSUMMA is not covered by the CRC: a line that may be it is read without.
     const kanskeKsumma = this.r.kontroll && buf[i + 1] === 75 && buf[i + 2] === 83;
@@ -561,15 +580,26 @@ export class SieLasare {
   private verifikation(): void {
     const r = this.r;
     const buf = this.buf;
-    const v = this.ver;
     const d = this.d;
     // A #VER short of fields is reported; its block is still read, as a voucher of series "".
     if (r.n < 4) this.krav(r.n, r.n < 2 ? 'serie' : r.n < 3 ? 'verifikationsnummer' : 'verifikationsdatum');
-    v.serie = r.n > 1 ? d.serieId.id(buf, r.start[1]!, r.slut[1]!) : d.serieId.id(buf, 0, 0);
-    v.nr = r.n > 2 ? lasNummer(buf, r.start[2]!, r.slut[2]!) : NaN;
-    v.nrText = Number.isNaN(v.nr) ? (this.t(2) ?? '') : null;
-    v.datum = r.n > 3 ? this.datum(3, 'verifikationsdatum', false) : -1;
-    v.textLangd = r.n > 4 ? kopiera(buf, r.start[4]!, r.slut[4]!, this.verText) : 0;
+    const serie = r.n > 1 ? d.serieId.id(buf, r.start[1]!, r.slut[1]!) : d.serieId.id(buf, 0, 0);
+    const nr = r.n > 2 ? lasNummer(buf, r.start[2]!, r.slut[2]!) : NaN;
+    const datum = r.n > 3 ? this.datum(3, 'verifikationsdatum', false) : -1;
+    this.oppnaVer(serie, nr, Number.isNaN(nr) ? (this.t(2) ?? '') : null, datum, r.n > 4 ? r.start[4]! : 0, r.n > 4 ? r.slut[4]! : 0);
+  }
+
+  /** A #VER read: the voucher opens at the `{` that must follow. */
+  private oppnaVer(serie: number, nr: number, nrText: string | null, datum: number, textStart: number, textSlut: number): void {
+    const v = this.ver;
+    const d = this.d;
+    v.serie = serie;
+    v.nr = nr;
+    v.nrText = nrText;
+    v.datum = datum;
+    v.textStart = textStart;
+    v.textSlut = Math.min(textSlut, textStart + this.verText.length);
+    v.kopierad = false;
     v.summa = 0;
     v.stor = 0n;
     this.vantarKlammer = this.rad;
@@ -587,7 +617,7 @@ export class SieLasare {
     if (!s) {
       serier[v.serie] = { antal: 1, forstaNr: this.nrText(), sistaNr: v.nr, sistaNrText: v.nrText, forstaDatum: v.datum, sistaDatum: v.datum };
       // Whether it follows the series' last voucher of the first part is judged when merging.
-      this.arbetare?.forsta.push({ serie: v.serie, nr: v.nr, nrText: this.nrText(), datum: v.datum, text: this.verText.toString('latin1', 0, v.textLangd), rad: this.rad, index: this.d.avvikelser.length });
+      this.arbetare?.forsta.push({ serie: v.serie, nr: v.nr, nrText: this.nrText(), datum: v.datum, text: this.verTextNu(), rad: this.rad, index: this.d.avvikelser.length });
       return;
     }
     if (!Number.isNaN(v.nr) && !Number.isNaN(s.sistaNr) && v.nr <= s.sistaNr) this.avvikelse('ordning', 0n, String(s.sistaNr));
@@ -597,6 +627,20 @@ export class SieLasare {
     if (v.datum > s.sistaDatum) s.sistaDatum = v.datum;
   }
 
+  /** The open voucher's text as a byte string. */
+  private verTextNu(): string {
+    const v = this.ver;
+    return v.kopierad ? this.verText.toString('latin1', 0, v.textSlut) : this.buf.toString('latin1', v.textStart, v.textSlut);
+  }
+
+  /** The chunk is done (its bytes are about to move): keep the open voucher's text. */
+  private behallText(): void {
+    const v = this.ver;
+    if (v.kopierad) return;
+    v.textSlut = kopiera(this.buf, v.textStart, v.textSlut, this.verText);
+    v.kopierad = true;
+  }
+
   private nrText(): string {
     return this.ver.nrText ?? String(this.ver.nr);
   }
@@ -604,7 +648,7 @@ export class SieLasare {
   private avvikelse(slag: VerAvvikelse['slag'], ore: Ore, detalj: string, rad = slag === 'obalans' ? this.iVer || this.rad : this.rad): void {
     const v = this.ver;
     const serie = this.d.serieId.key(v.serie).toString('latin1');
-    this.d.avvikelser.push({ slag, serie, nr: this.nrText(), datum: String(v.datum), text: this.verText.toString('latin1', 0, v.textLangd), belopp: ore, rad, detalj });
+    this.d.avvikelser.push({ slag, serie, nr: this.nrText(), datum: String(v.datum), text: this.verTextNu(), belopp: ore, rad, detalj });
   }
 
   /**
@@ -634,6 +678,108 @@ export class SieLasare {
     this.bokfor(k, ore, stor);
   }
 
+  /** The hot path for #TRANS and #VER lines: their LF, or -1 when the tokenizer must read the line. */
+  private snabbvag(buf: Buffer, i: number): number {
+    if (!SieLasare.snabbvag || this.forstaPost || this.vantarKlammer || this.rtrans) return -1;
+    const c = buf[i + 1];
+    if (c === 84 && buf[i + 2] === 82 && buf[i + 3] === 65 && buf[i + 4] === 78 && buf[i + 5] === 83 && (buf[i + 6] === 32 || buf[i + 6] === 9)) return this.snabbTrans(buf, i + 7);
+    if (c === 86 && buf[i + 2] === 69 && buf[i + 3] === 82 && (buf[i + 4] === 32 || buf[i + 4] === 9)) return this.snabbVer(buf, i);
+    return -1;
+  }
+
+  /**
+   * A #VER line outside a voucher whose fields are all plain (snabb.ts): exactly what post()
+   * and verifikation() would do. -1 (nothing done) for anything else.
+   */
+  private snabbVer(buf: Buffer, i: number): number {
+    if (this.iVer || !skannaRad(buf, i)) return -1;
+    const f = faltRad;
+    if (f.n < 4) return -1;
+    const datum = lasDatum(buf, f.start[3]!, f.slut[3]!);
+    if (datum < 0) return -1;
+    this.summeraSnabb(0);
+    this.d.poster[E.VER]!++;
+    const nr = lasNummer(buf, f.start[2]!, f.slut[2]!);
+    this.oppnaVer(this.d.serieId.id(buf, f.start[1]!, f.slut[1]!), nr, Number.isNaN(nr) ? buf.toString('latin1', f.start[2]!, f.slut[2]!) : null, datum, f.n > 4 ? f.start[4]! : 0, f.n > 4 ? f.slut[4]! : 0);
+    return f.lf;
+  }
+
+  /** Add the fields of faltRad from the n-th on to the CRC, when it runs. */
+  private summeraSnabb(n: number): void {
+    const r = this.r;
+    if (!r.kontroll) return;
+    const f = faltRad;
+    let c = r.crc;
+    for (let j = n; j < f.n; j++) {
+      c = crcOver(c, this.buf, f.start[j]!, f.slut[j]!);
+      r.crcLangd += f.slut[j]! - f.start[j]!;
+    }
+    r.crc = c;
+  }
+
+  /**
+   * The hot path: a #TRANS line inside a voucher, of the common shape (snabb.ts), on a
+   * kontering read before. Does exactly what post() and trans() would; -1 (nothing done)
+   * for anything else, which the tokenizer then reads. Else the position of the line's LF.
+   */
+  private snabbTrans(buf: Buffer, i: number): number {
+    if (!this.iVer || !skannaTrans(buf, i)) return -1;
+    const t = transRad;
+    const d = this.d;
+    const k = d.kontering.findHash(buf, t.nyckelStart, t.nyckelSlut, t.hash);
+    const skift = k < 0 ? undefined : this.kontSkift[k];
+    if (!skift) return -1;
+    let td = t.datumStart < 0 ? 0 : provatDatum(t.datum);
+    if (td < 0) return -1;
+    let lf = t.svans;
+    if (buf[lf] !== 10) {
+      // Transtext, kvantitet, sign …; the date may be the first of them.
+      if (!skannaRad(buf, lf)) return -1;
+      const f = faltRad;
+      lf = f.lf;
+      if (t.datumStart < 0) td = f.slut[0] === f.start[0] ? 0 : lasDatum(buf, f.start[0]!, f.slut[0]!);
+      if (td < 0) return -1;
+    }
+    const r = this.r;
+    if (r.kontroll) {
+      let c = crcOver(skifta(skift, r.crc) ^ this.kontCrc[k]!, buf, t.beloppStart, t.beloppSlut);
+      if (t.datumStart >= 0) c = this.datumCrc(c, buf, t.datumStart, td);
+      r.crc = c;
+      r.crcLangd += this.kontCrcLangd[k]! + t.beloppSlut - t.beloppStart + (t.datumStart >= 0 ? 8 : 0);
+      if (lf !== t.svans) this.summeraSnabb(0);
+    }
+    d.poster[E.TRANS]!++;
+    const rar0 = d.rar0;
+    if (rar0 && td > 0 && td !== this.ver.datum && (td < rar0[0] || td > rar0[1])) this.avvikelse('transdatum', 0n, String(td));
+    d.antalTrans0++;
+    this.bokfor(k, t.ore, 0n);
+    return lf;
+  }
+
+  /** The CRC register over a date's eight bytes at s: most dates repeat the one before, whose step is kept. */
+  private datumCrc(c: number, buf: Buffer, s: number, datum: number): number {
+    if (datum !== this.crcDatum) [this.crcDatum, this.crcDatumSteg] = [datum, crcOver(0, buf, s, s + 8)];
+    return skifta(SKIFT_8, c) ^ this.crcDatumSteg;
+  }
+
+  /** A new kontering's step of the CRC for the hot path, unless its bytes were unescaped in place. */
+  private snabbKontering(k: number, buf: Buffer): void {
+    const r = this.r;
+    if (r.escape >= 0 && r.escape < r.bSlut[2]!) return;
+    let c = crcOver(0, TRANS_ETIKETT, 0, TRANS_ETIKETT.length);
+    let n = TRANS_ETIKETT.length;
+    const falt = [r.start[1]!, r.slut[1]!];
+    for (let j = r.start[2]!; j < r.slut[2]!; j++) falt.push(r.oStart[j]!, r.oSlut[j]!);
+    for (let j = 0; j < falt.length; j += 2) {
+      c = crcOver(c, buf, falt[j]!, falt[j + 1]!);
+      n += falt[j + 1]! - falt[j]!;
+    }
+    if (k >= this.kontCrc.length) [this.kontCrc, this.kontCrcLangd] = [grow(this.kontCrc), grow(this.kontCrcLangd)];
+    this.kontCrc[k] = c;
+    this.kontCrcLangd[k] = n;
+    this.kontSkift[k] = crcSkift(n);
+  }
+
   /** A new account-and-objects combination: checked, its objects interned; -1 after an error. */
   private nyKontering(buf: Buffer): number {
     const r = this.r;
@@ -657,6 +803,7 @@ export class SieLasare {
     if (k >= d.kontKonto.length) [d.kontKonto, d.kontAntal] = [grow(d.kontKonto), grow(d.kontAntal)];
     d.kontKonto[k] = id;
     d.kontPar[k] = par;
+    this.snabbKontering(k, buf);
     return k;
   }
 
@@ -839,6 +986,9 @@ export class SieLasare {
     this.felrader.push({ rad, byteKolumn: pos - start + 1, utf8Kolumn: utf8, kod, varden });
   }
 }
+
+const TRANS_ETIKETT = Buffer.from('#TRANS', 'latin1');
+const SKIFT_8 = crcSkift(8);
 
 /** Thrown by a worker's reader at what only one reader of the whole file can judge. */
 export const AVBRYT = new Error('avbryt');

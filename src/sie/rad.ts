@@ -31,7 +31,7 @@ export const STOP_UTE = new Uint8Array(256);
 /** … inside an object list (also `"`, `{`, `}`). */
 const STOP_INNE = new Uint8Array(256);
 /** Bytes that end the plain run of a quoted field (`"`, `\`, LF, control but TAB). */
-const STOP_CITAT = new Uint8Array(256);
+export const STOP_CITAT = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   const ends = isSpace(c) || c === LF || isControl(c);
   STOP_UTE[c] = ends ? 1 : 0;
@@ -64,6 +64,8 @@ export class Rad {
   crc = -1;
   /** How many bytes the CRC has run over (to combine the CRCs of two parts of a file). */
   crcLangd = 0;
+  /** Where the line's first `\` in a quoted field was (-1: none): from there on, the bytes may have been unescaped in place. */
+  escape = -1;
   private buf: Uint8Array = new Uint8Array(0);
 
   /**
@@ -75,6 +77,7 @@ export class Rad {
     this.n = 0;
     this.no = 0;
     this.fel = null;
+    this.escape = -1;
     let i = s;
     for (;;) {
       const c = buf[i]!;
@@ -126,6 +129,7 @@ export class Rad {
       const c = buf[i]!;
       if (c === QUOTE) break;
       if (c === BACKSLASH) {
+        if (this.escape < 0) this.escape = i;
         if (buf[i + 1] === QUOTE) i++;
         buf[w++] = buf[i++]!;
       } else if (c === LF || (c === 13 && buf[i + 1] === LF)) return this.stopp('citat', buf, open);

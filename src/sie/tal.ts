@@ -68,6 +68,11 @@ export function lasDatum(buf: Uint8Array, s: number, e: number): number {
     if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
+  return provatDatum(v);
+}
+
+/** yyyymmdd if it is a real date, else -1. */
+export function provatDatum(v: number): number {
   if (v === senaste) return v;
   if (!giltigtDatum(v)) return -1;
   senaste = v;
