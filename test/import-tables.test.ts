@@ -42,6 +42,13 @@ describe('rows in doubt, decided by sums', () => {
     expect(not.skipped.some((s) => s.text.startsWith('Realisationsförlust'))).toBe(true);
   });
 
+  it('a lone group after a number ("1 234 567") may be one number beside an empty cell: only a sum decides', () => {
+    const rows = ['Specifikation 2024 2023', 'Avgifter 10 000 9 000', 'Övrigt 1 234 567'];
+    expect(table(rows.join('\n')).v('Övrigt')).toBeUndefined();
+    expect(table([...rows, 'Summa 1 244 567 9 000'].join('\n')).v('Övrigt')).toEqual(['1 234 567', '–']);
+    expect(table([...rows, 'Summa 11 234 9 567'].join('\n')).v('Övrigt')).toEqual(['1 234', '567']);
+  });
+
   it('a table of named columns: a row read by its row sum, a row of fewer figures by the balance below', () => {
     const t = table(
       [
@@ -109,19 +116,19 @@ describe('a specification of a row', () => {
       [
         'Resultaträkning',
         'Belopp i tkr Not 2024 2023',
-        'Intäkter av avgifter och andra ersättningar 1 1 300 1 000',
+        'Intäkter av avgifter och andra ersättningar 1 62 500 43 477',
         'Noter',
         'NOT 1',
         'Intäkter av avgifter',
         'Specifikation 2024 2023',
         'Avgifter 600 500',
-        'Övriga ersättningar 700 500',
-        'Summa 1 300 1 000',
+        'Övriga ersättningar 61 900 42 977',
+        'Summa 62 500 43 477',
         'Specifikation av övriga ersättningar',
         'Specifikation 2024 2023',
-        'Skadestånd 90 100',
-        'Försäljning 600 400',
-        'Summa 690 500',
+        'Skadestånd 716 1 020',
+        'Försäljning 60 521 41 957',
+        'Summa 61 237 42 977',
       ].join('\n'),
     ).files.get('noter.yaml')!;
     expect(noter).toMatch(/id: summa, text: Summa, summa: \[skadestand, forsaljning\], lika: not01\.ovriga_ersattningar|id: summa, text: Summa, lika: not01\.ovriga_ersattningar, summa: \[skadestand, forsaljning\]/);

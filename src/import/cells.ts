@@ -153,6 +153,9 @@ function doubtful(t: Tokens, p: Partition): number {
     const here = t.tokens[p.starts[c]!]!;
     // "0" takes no groups after it, so a split after it is no choice.
     if (prev && /^-?\d{1,2}$/.test(prev) && !/^-?0$/.test(prev) && /^\d{3}$/.test(here) && !t.hard[p.starts[c]!] && p.starts[c]! - 1 === p.starts[c - 1]) n++;
+    // A lone group split off the number before it ("1 234 | 567"): the row may have an
+    // empty cell that was not printed, and the number be one ("1 234 567").
+    else if (prev && /^-?\d{1,3}$/.test(prev) && !/^-?0+$/.test(prev) && /^\d{3}$/.test(here) && !t.hard[p.starts[c]!] && (p.starts[c + 1] ?? t.tokens.length) === p.starts[c]! + 1) n++;
   }
   return n;
 }

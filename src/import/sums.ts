@@ -71,18 +71,18 @@ export function bySums(rows: readonly DraftRow[]): void {
   for (let pass = 0; pass < 3; pass++) {
     const verdicts = new Map<DraftRow, Map<string, Vec>>();
     rows.forEach((s, i) => {
-      if (!s.sure || (!SUM_LABEL.test(s.label) && i !== rows.length - 1)) return;
+      if ((!s.sure && !s.options.length) || (!SUM_LABEL.test(s.label) && i !== rows.length - 1)) return;
       for (let j = i - 1; j >= 0; j--) {
         const run = rows.slice(j, i).filter((r) => !SUM_LABEL.test(r.label) && (r.sure || r.options.length));
         const doubtful = run.filter((r) => !r.sure);
-        if (!doubtful.length) continue;
-        if (doubtful.reduce((n, r) => n * r.options.length, 1) > MAX_COMBINATIONS) break;
-        for (const [r, v] of judge(run, doubtful, s.sure)) verdicts.set(r, (verdicts.get(r) ?? new Map()).set(vecKey(v), v));
+        if (!doubtful.length && s.sure) continue;
+        if (doubtful.reduce((n, r) => n * r.options.length, s.sure ? 1 : s.options.length) > MAX_COMBINATIONS) break;
+        for (const [r, v] of judge(run, doubtful, s)) verdicts.set(r, (verdicts.get(r) ?? new Map()).set(vecKey(v), v));
       }
     });
     let changed = false;
     for (const [r, vs] of verdicts) {
-      if (vs.size !== 1) continue;
+      if (vs.size !== 1 || r.sure) continue;
       r.sure = [...vs.values()][0];
       changed = true;
     }
@@ -90,15 +90,19 @@ export function bySums(rows: readonly DraftRow[]): void {
   }
 }
 
-/** The doubtful rows of a run that every valid combination gives the same figures. */
-function judge(run: readonly DraftRow[], doubtful: readonly DraftRow[], total: Vec): Map<DraftRow, Vec> {
-  const seen = new Map<DraftRow, Map<string, Vec>>(doubtful.map((r) => [r, new Map()]));
+/**
+ * The rows in doubt of a run (and the sum row, if it is in doubt too) that every valid
+ * combination gives the same figures.
+ */
+function judge(run: readonly DraftRow[], doubtful: readonly DraftRow[], sum: DraftRow): Map<DraftRow, Vec> {
+  const all = sum.sure ? doubtful : [...doubtful, sum];
+  const seen = new Map<DraftRow, Map<string, Vec>>(all.map((r) => [r, new Map()]));
   const walk = (j: number, pick: Map<DraftRow, Vec>) => {
-    if (j === doubtful.length) {
-      if (valid(run, pick, total)) for (const [r, v] of pick) seen.get(r)!.set(vecKey(v), v);
+    if (j === all.length) {
+      if (valid(run, pick, sum)) for (const [r, v] of pick) seen.get(r)!.set(vecKey(v), v);
       return;
     }
-    for (const v of doubtful[j]!.options) walk(j + 1, new Map(pick).set(doubtful[j]!, v));
+    for (const v of all[j]!.options) walk(j + 1, new Map(pick).set(all[j]!, v));
   };
   walk(0, new Map());
   const out = new Map<DraftRow, Vec>();
@@ -106,14 +110,16 @@ function judge(run: readonly DraftRow[], doubtful: readonly DraftRow[], total: V
   return out;
 }
 
-function valid(block: readonly DraftRow[], pick: ReadonlyMap<DraftRow, Vec>, total: Vec): boolean {
+/** Each column in which a row in doubt places a figure adds up to the sum row's figure. */
+function valid(run: readonly DraftRow[], pick: ReadonlyMap<DraftRow, Vec>, sum: DraftRow): boolean {
+  const total = pick.get(sum) ?? sum.sure!;
   const checked = new Set<number>();
   for (const v of pick.values()) v.forEach((c, col) => c.value !== null && checked.add(col));
   for (const col of checked) {
     const want = total[col]?.value;
     if (!want) return false;
-    const parts = block.map((r) => (pick.get(r) ?? r.sure)?.[col]?.value ?? null);
-    if (!agrees(parts, want)) return false;
+    const parts = run.map((r) => (pick.get(r) ?? r.sure)?.[col]?.value ?? null);
+    if (!parts.some((p) => p !== null) || !agrees(parts, want)) return false;
   }
   return checked.size > 0;
 }
