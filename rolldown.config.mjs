@@ -27,12 +27,14 @@ export default [
     external: [/^pdfjs-dist/],
     output: { dir: 'dist/bin', format: 'cjs', entryFileNames: 'main.cjs', chunkFileNames: '[name].cjs' },
   },
-  // The worker thread that reads the second half of a large SIE file (src/sie/fil.ts): a file
-  // of its own, so that loading it does not start the CLI.
+  // The worker threads, files of their own so that loading one does not start the CLI: the one
+  // that reads the second half of a large SIE file (src/sie/fil.ts), and the one that reads a
+  // ledger's general ledger while the report is parsed (src/ledger/huvudbok-lasning.ts). They
+  // share the SIE reader's chunk.
   {
-    input: 'dist/sie/arbetare.js',
+    input: { 'sie-arbetare': 'dist/sie/arbetare.js', 'huvudbok-arbetare': 'dist/ledger/huvudbok-arbetare.js' },
     platform: 'node',
     checks: { emptyImportMeta: false },
-    output: { dir: 'dist/bin', format: 'cjs', entryFileNames: 'sie-arbetare.cjs', chunkFileNames: 'sie-arbetare-[name].cjs' },
+    output: { dir: 'dist/bin', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'arbetare-[name].cjs' },
   },
 ];

@@ -121,4 +121,8 @@ Module.prototype._compile = function compileWithCache(content, filename) {
   return script.runInThisContext().call(this.exports, this.exports, require, this, filename, path.dirname(filename));
 };
 
-require(path.join(bundle, 'main.cjs'));
+// A worker thread started on this file runs the bundle file its workerData names (a worker's
+// entry, such as huvudbok-arbetare.cjs) through the same cache; otherwise the CLI.
+const { isMainThread, workerData } = require('node:worker_threads');
+const start = !isMainThread && typeof workerData?.avstamningStart === 'string' ? path.basename(workerData.avstamningStart) : 'main.cjs';
+require(path.join(bundle, start));

@@ -28,6 +28,7 @@ import { ANSLAG_FALT, byggHuvudbok, INKOMSTTITEL_FALT, type Huvudbok, type Huvud
 import type { Ledger } from '../domain/model.js';
 import { inputError, type InputError, type Place } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';
+import type { SieLasning } from '../sie/lasare.js';
 
 const text = z.string();
 const whole = z.string().check(z.regex(/^\d+$/, 'förväntade ett heltal'));
@@ -132,6 +133,8 @@ export interface HuvudbokIo {
   readonly resolve: (name: string, at: Path) => string | undefined;
   readonly exists: (name: string) => boolean;
   readonly loadKontoplan: (name: string, at: Path) => { src: YamlSource; data: KontoplanInput } | undefined;
+  /** The SIE reader's result for a real path (perhaps read while the report was parsed). */
+  readonly lasSie: (real: string, visas: string) => Promise<SieLasning>;
 }
 
 const KONTOPLAN_FIL = 'kontoplan.yaml';
@@ -147,9 +150,7 @@ export async function lasHuvudbok(ledger: Ledger, input: HuvudbokInput, manifest
   const plan = kontoplan(ledger.layout, kp, manifest.at(['huvudbok']), errors);
   const real = io.resolve(input.fil, ['huvudbok', 'fil']);
   if (!real || !plan || errors.length) return undefined;
-  // The reader is loaded only for a ledger with books.
-  const { lasSieFil } = await import('../sie/fil.js');
-  const lasning = await lasSieFil(real, input.fil);
+  const lasning = await io.lasSie(real, input.fil);
   errors.push(...lasning.fel);
   if (errors.length) return undefined;
   return byggHuvudbok(ledger, konfig, lasning.bok, plan);

@@ -16,6 +16,7 @@ import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
 import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
+import { borjaLasa, type Forlasning } from './huvudbok-lasning.js';
 
 // Messages zod makes itself (none of the schema's own checks) are in Swedish.
 z.config(sv());
@@ -122,7 +123,9 @@ export interface LoadOptions {
 export async function loadLedger(dir: string, options: LoadOptions = {}): Promise<Ledger> {
   const fs = options.fs ?? nodeFs;
   const errors: InputError[] = [];
+  let forlasning: Forlasning | undefined;
   const fail = (): never => {
+    forlasning?.avbryt();
     throw ledgerInputError(dir, errors);
   };
   let realDir: string;
@@ -183,6 +186,10 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
     return fail();
   }
 
+  // The general ledger is read (in a worker) while the report's files are parsed.
+  const bok = manifest.huvudbok && !options.utanHuvudbok ? insideLedger(fs, realDir, manifest.huvudbok.fil, Number.POSITIVE_INFINITY) : undefined;
+  if (bok?.ok) forlasning = borjaLasa(bok.real, manifest.huvudbok!.fil);
+
   const files: ParsedFile[] = [];
   /** Files read so far, by resolved path relative to the ledger directory. */
   const seen = new Set<string>([MANIFEST]);
@@ -226,6 +233,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
     },
     exists: (name) => insideLedger(fs, realDir, name).ok,
     loadKontoplan: (name, at) => loadOne(name, [...at], kontoplanSchema),
+    lasSie: (real, visas) => (forlasning?.sokvag === real ? forlasning : borjaLasa(real, visas)).lasning(),
   }, errors);
   if (errors.length || !huvudbok) return fail();
   return { ...ledger, huvudbok };
