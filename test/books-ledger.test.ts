@@ -9,6 +9,7 @@ import { loadLedger } from '../src/ledger/load.js';
 import { reconcile } from '../src/rules/engine.js';
 import { TINY_HUVUDBOK, tinyKonton, tinySie } from './helpers/books.js';
 import { runCli } from './helpers/cli.js';
+import { naText } from './helpers/not-applicable.js';
 import { baseSpec, removeLedgers, writeLedger, type LedgerSpec, type PlainMap } from './helpers/ledger.js';
 
 afterAll(removeLedgers);
@@ -36,10 +37,15 @@ describe('a ledger with its general ledger', () => {
   it('reads the SIE file and checks the books against the report: exit 0', async () => {
     const dir = await writeLedger(withBooks());
     const ledger = await loadLedger(dir);
-    expect(ledger.huvudbok?.bok.konton.size).toBe(Object.keys(tinyKonton()).length);
+    // The tiny accounts, and 2099 and 8999 of last year's closing entry.
+    expect(ledger.huvudbok?.bok.konton.size).toBe(Object.keys(tinyKonton()).length + 2);
     const r = reconcile(ledger);
     expect(r.checks.filter((c) => c.rule.startsWith('E-')).length).toBeGreaterThan(80);
     expect(r.checks.filter((c) => c.status === 'discrepancy')).toEqual([]);
+    // The books' integrity too: one check of zero deviations per D-rule, D-10 and D-13 not applicable.
+    const d = r.checks.filter((c) => /^D-(?!9$)/.test(c.rule));
+    expect(d.map((c) => `${c.id} ${c.status}`)).toEqual(['D-1', 'D-2', 'D-3', 'D-4', 'D-5', 'D-6', 'D-7', 'D-8', 'D-11', 'D-12', 'D-14'].map((id) => `${id} ok`));
+    expect(naText(r).filter((n) => n.rule === 'D-10' || n.rule === 'D-13').map((n) => n.reason)).toEqual(['Filen har ingen #PSALDO', 'Filen har ingen #KSUMMA']);
     const cli = await runCli(['reconcile', dir, '--no-xlsx']);
     expect(cli.code).toBe(0);
   });
@@ -51,6 +57,26 @@ describe('a ledger with its general ledger', () => {
     expect(cli.stdout).toContain('E-1/bok.rr.kostnader_for_lokaler.2024');
     expect(cli.stdout).toContain('E-1/bok.rr.ovriga_driftkostnader.2024');
     expect(cli.stdout).toMatch(/5011\s+-15 000 000\s+kr\s+Lokalhyror/);
+  });
+
+  it('reports the books\' integrity (D-rules) with the SIE file\'s line: an unbalanced voucher exit 1, a late one a warning', async () => {
+    const sie = tinySie();
+    const unbalanced = sie.replace(/(#TRANS 1911 \{\} )57000000\.00/, '$156999999.00');
+    expect(unbalanced).not.toBe(sie);
+    const dir = await writeLedger(withBooks((s) => (s['huvudbok.se'] = unbalanced)));
+    const cli = await runCli(['reconcile', dir, '--no-xlsx']);
+    expect(cli.code).toBe(1);
+    const line = unbalanced.split('\n').findIndex((l) => l.startsWith('#VER A 1 ')) + 1;
+    expect(cli.stdout).toContain(`✗ D-3/A/1/${line} [D-3 fel]`);
+    expect(cli.stdout).toContain('verifikation A 1 20241231 "8:1:1:1" balanserar inte: summan är -1.00 kr');
+    expect(cli.stdout).toMatch(new RegExp(`bok\\.D-3/A/1/${line}\\s+\\(.*huvudbok\\.se:${line}:1\\)`));
+    // D-6 names 1911, whose movement no longer reaches its #UB; E-1 does not see 1 kr in tkr.
+    expect(cli.stdout).toContain('✗ D-6/1911');
+    const late = withBooks((s) => (s['huvudbok.se'] = sie.replace(/#VER A 2 20241231/, '#VER A 2 20250105')));
+    const warned = await runCli(['reconcile', await writeLedger(late), '--no-xlsx']);
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toMatch(/D-12\/A\/2\/\d+ \[D-12 varning\]/);
+    expect((await runCli(['reconcile', await writeLedger(late), '--no-xlsx', '--strict'])).code).toBe(1);
   });
 
   it('writes the workbook with the Huvudbok sheet', async () => {

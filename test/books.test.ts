@@ -160,6 +160,9 @@ describe('the books against the report', () => {
   it('without books, the book rules are not applicable, with the reason', () => {
     const r = reconcile(report);
     expect(naText(r).filter((n) => ['D-9', 'E-1', 'E-2', 'E-3'].includes(n.rule)).map((n) => n.reason)).toEqual(Array(4).fill('ledger.yaml anger ingen huvudbok (huvudbok:)'));
+    // The books' integrity rules (D-1…D-14 but D-9) are run only for a ledger with books.
+    expect(r.rules.map((x) => x.id).filter((id) => id.startsWith('D-'))).toEqual(['D-9']);
+    expect(base.rules.map((x) => x.id).filter((id) => id.startsWith('D-'))).toHaveLength(14);
   });
 
   it('counts the accounts that reach a checked line', () => {

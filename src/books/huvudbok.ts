@@ -7,6 +7,7 @@ import { Decimal } from '../domain/amount.js';
 import type { Kontoplan } from '../domain/kontoplan/index.js';
 import type { Anslagspost, Figure, Ledger, SourceRef } from '../domain/model.js';
 import { harled, type Bokdata, type Harledning, type KontoBelopp, type Objektkalla, type Ore } from './derive.js';
+import type { Fynd } from './fynd.js';
 
 /** Where the anslag or inkomsttitel object stands: dimension, accounts and object code format. */
 export interface Objektkonfig extends Objektkalla {
@@ -35,6 +36,12 @@ export interface Huvudbok {
   /** Anslagspost id (or object code, for objects no post has; `utan_objekt`) → figure id and object code ('' for none). */
   readonly anslagsfigurer: ReadonlyMap<string, Objektfigur>;
   readonly inkomsttitelfigurer: ReadonlyMap<string, Objektfigur>;
+  /**
+   * The books' integrity (D-rules but D-9, as `avstamning sie` checks them): every failure,
+   * one `ok` or `skipped` row per rule without any. Each failure and ok row has a figure
+   * (`integritetsfigur`).
+   */
+  readonly integritet: readonly Fynd[];
 }
 
 export interface Objektfigur {
@@ -65,8 +72,14 @@ export function anslagFalt(uo: string, designation: string, post: Anslagspost): 
 /** The year a year index stands for: 0 → the report's year. */
 export const arFor = (ledger: Pick<Ledger, 'year'>, arsnr: number) => String(Number(ledger.year) + arsnr);
 
-/** Derives the statements and utfall from the books and makes figures of them. */
-export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdata, kontoplan: Kontoplan): Huvudbok {
+/** The figure of an integrity finding: `bok.D-3/A/12/340`; of a rule that found nothing, `bok.D-3`. */
+export const integritetsfigur = (f: Fynd): string => `bok.${f.status === 'ok' ? f.rule : f.id}`;
+
+/**
+ * Derives the statements and utfall from the books and makes figures of them, and of the
+ * books' integrity findings.
+ */
+export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdata, kontoplan: Kontoplan, integritet: readonly Fynd[] = []): Huvudbok {
   const harledning = harled(bok, kontoplan, {
     ...(konfig.anslag ? { anslag: konfig.anslag } : {}),
     ...(konfig.inkomsttitlar ? { inkomsttitlar: konfig.inkomsttitlar } : {}),
@@ -87,7 +100,24 @@ export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdat
   }
   const anslagsfigurer = anslagFigures(ledger, konfig, harledning, add);
   const inkomsttitelfigurer = inkomsttitelFigures(ledger, konfig, harledning, add);
-  return { konfig, kontoplan, bok, harledning, figures, konton, anslagsfigurer, inkomsttitelfigurer };
+  for (const f of integritet) if (f.status !== 'skipped') figures.set(integritetsfigur(f), integritetsvarde(f, source));
+  return { konfig, kontoplan, bok, harledning, figures, konton, anslagsfigurer, inkomsttitelfigurer, integritet };
+}
+
+/**
+ * A finding as a figure the engine compares with zero: its difference in kr where it has one
+ * (a voucher's sum, #IB + transactions − #UB), else one deviation; a rule that found nothing,
+ * zero deviations. Placed at the record the finding names.
+ */
+function integritetsvarde(f: Fynd, fil: SourceRef): Figure {
+  const source = f.source ? { file: f.source.file, line: f.source.line, column: 1 } : fil;
+  const label = `Huvudboken · ${f.status === 'ok' ? `avvikelser mot ${f.rule} ${f.message}` : f.message}`;
+  if (f.status !== 'ok' && f.difference !== null) {
+    const value = new Decimal(f.difference);
+    return { id: integritetsfigur(f), value, printed: value.toFixed(2), unit: 'kr', decimals: 2, source, label };
+  }
+  const antal = f.status === 'ok' ? 0 : 1;
+  return { id: integritetsfigur(f), value: new Decimal(antal), printed: String(antal), unit: 'antal', decimals: 0, source, label };
 }
 
 type Add = (id: string, belopp: Ore, label: string, accounts: readonly KontoBelopp[]) => void;

@@ -29,6 +29,7 @@ import type { Ledger } from '../domain/model.js';
 import { inputError, type InputError, type Place } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';
 import type { SieLasning } from '../sie/lasare.js';
+import { provaBok, verifikationsFynd } from '../books/regler.js';
 
 const text = z.string();
 const whole = z.string().check(z.regex(/^\d+$/, 'förväntade ett heltal'));
@@ -153,5 +154,7 @@ export async function lasHuvudbok(ledger: Ledger, input: HuvudbokInput, manifest
   const lasning = await io.lasSie(real, input.fil);
   errors.push(...lasning.fel);
   if (errors.length) return undefined;
-  return byggHuvudbok(ledger, konfig, lasning.bok, plan);
+  // The integrity checks of `avstamning sie`, but D-9, which the kontoplan makes here (rules/books.ts).
+  const integritet = provaBok(lasning.bok, verifikationsFynd(input.fil, lasning.avvikelser)).filter((f) => f.rule !== 'D-9');
+  return byggHuvudbok(ledger, konfig, lasning.bok, plan, integritet);
 }

@@ -282,6 +282,8 @@ export const MESSAGES = {
   'ej_tillamplig.ingen_huvudbok': (_: Record<never, never>) => 'ledger.yaml anger ingen huvudbok (huvudbok:)',
   'ej_tillamplig.ingen_dimension': (p: { nyckel: 'anslag' | 'inkomsttitlar' }) =>
     `huvudbok: anger ingen dimension för ${p.nyckel === 'anslag' ? 'anslag' : 'inkomsttitlar'} (${p.nyckel}:)`,
+  // Why a D-rule is not tried on the books, as `avstamning sie` says it (src/books/regler.ts).
+  'ej_tillamplig.huvudbok_ej_provad': (p: { orsak: string }) => p.orsak,
   // The general ledger (huvudbok: in ledger.yaml) and the kontoplan (kontoplan.yaml)
   'kontoplan.intervall': (p: { text: string; fel: 'syntax' | 'langd' | 'ordning' }) =>
     p.fel === 'syntax'

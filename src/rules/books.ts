@@ -7,7 +7,8 @@
 import { Decimal } from '../domain/amount.js';
 import { statement, type Ledger, type Row, type StatementKind, type Term } from '../domain/model.js';
 import type { KontoBelopp } from '../books/derive.js';
-import { arFor, oreTillDecimal, type Huvudbok } from '../books/huvudbok.js';
+import { arFor, integritetsfigur, oreTillDecimal, type Huvudbok } from '../books/huvudbok.js';
+import { SIE_REGLER } from '../books/fynd.js';
 import type { CheckResult, CheckSpec, KontoRad, NotApplicable, Rule } from './types.js';
 import type { Message } from '../messages/catalogue.js';
 
@@ -127,6 +128,33 @@ function d9(l: Ledger): (CheckSpec | NotApplicable)[] {
     const konton = ar.omappade.map((k) => `${k.konto} ${k.namn}`).join(', ');
     return bookCheck(h, 'D-9', `bok.omappat.${year}`, [], `Konton med saldo ${year} som inte hör till någon rad i resultat- eller balansräkningen (summa av beloppen utan tecken)${konton ? `: ${konton}` : ''}`);
   });
+}
+
+/**
+ * D-1 … D-14 but D-9: the books' integrity, as `avstamning sie` checks it (src/books/regler.ts),
+ * each finding a check of its figure against zero (a difference in kr, or one deviation), and
+ * one check of zero deviations for a rule that found nothing. Only for a ledger with books
+ * (engine.ts): without books there is nothing to say.
+ */
+export const INTEGRITY_RULES: readonly Rule[] = SIE_REGLER.filter((r) => r.id !== 'D-9').map((r) => ({
+  id: r.id,
+  title: r.title,
+  severity: r.severity,
+  source: `SIE 4 (SIE-gruppen, filformat 4B); DOMAIN.md §7 ${r.id}`,
+  reads: 'Huvudbokens poster, som avstamning sie läser dem',
+  checks: (l: Ledger) => integrityChecks(l, r.id, r.title),
+}));
+
+function integrityChecks(l: Ledger, rule: string, title: string): (CheckSpec | NotApplicable)[] {
+  const h = l.huvudbok;
+  if (!h) return [];
+  return h.integritet
+    .filter((f) => f.rule === rule)
+    .map((f): CheckSpec | NotApplicable =>
+      f.status === 'skipped'
+        ? { notApplicable: true, rule, subject: title, reason: { code: 'ej_tillamplig.huvudbok_ej_provad', params: { orsak: f.message } } }
+        : { id: f.status === 'ok' ? rule : f.id, rule, subject: f.status === 'ok' ? `${title}: inga avvikelser i huvudboken` : f.message, relation: 'eq', left: [pos(integritetsfigur(f))], right: [], zeroIfEmpty: true },
+    );
 }
 
 export const BOOK_RULES: readonly Rule[] = [

@@ -7,7 +7,7 @@ import { UNITS, ZERO } from '../domain/amount.js';
 import { figureById, type Figure, type Ledger, type Term } from '../domain/model.js';
 import { RULES } from './catalogue.js';
 import { applyRestatements, YEAR_OVER_YEAR } from './year-over-year.js';
-import { kontotackning } from './books.js';
+import { INTEGRITY_RULES, kontotackning } from './books.js';
 import { classify, commonUnit, productSide, sumSide } from './interval.js';
 import type { CheckResult, CheckSpec, Reconciliation, Rule, StaleAcknowledgement, Status, Summary } from './types.js';
 import type { Message } from '../messages/catalogue.js';
@@ -84,8 +84,9 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
 }
 
 export function reconcile(ledger: Ledger, options: ReconcileOptions = {}): Reconciliation {
-  // The year-over-year rules where the run has last year's report (rules/year-over-year.ts).
-  const rules = options.rules ?? (ledger.previousYear ? [...RULES, ...YEAR_OVER_YEAR] : RULES);
+  // The year-over-year rules where the run has last year's report (rules/year-over-year.ts), the
+  // books' integrity where the ledger names its general ledger (rules/books.ts).
+  const rules = options.rules ?? [...RULES, ...(ledger.previousYear ? YEAR_OVER_YEAR : []), ...(ledger.huvudbok ? INTEGRITY_RULES : [])];
   const checks: CheckResult[] = [];
   const notApplicable: Reconciliation['notApplicable'][number][] = [];
   const rulesNotApplicable: string[] = [];

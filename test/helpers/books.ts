@@ -117,28 +117,50 @@ const sieAmount = (kr: string) => {
 };
 
 /**
- * The tiny books as an SIE 4E text (UTF-8): #UB/#RES for both years, #IB 0 = #UB −1, and one
- * voucher per object posting (against 1911, whose #UB stands), so that utfall per object comes from #TRANS.
+ * The tiny books as an SIE 4E text (UTF-8) that is whole by the D-rules: #UB/#RES for both
+ * years, #IB 0 = #UB −1; last year's result closed to 2099 (the closing entry on 8999) and
+ * moved to balanserad kapitalförändring in the year; one voucher per object posting (against
+ * 1911), so that utfall per object comes from #TRANS, and one voucher with the rest of every
+ * account's movement, so that #IB + Σ #TRANS = #UB and Σ #TRANS = #RES.
  */
 export function tinySie(konton: Kontotabell = tinyKonton(), objekt: Objekttabell = tinyObjekt()): string {
-  const out = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "test" 1', '#FNAMN "Testverket"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#DIM 20 "Anslag"', '#DIM 21 "Inkomsttitel"'];
+  const out = ['#FLAGGA 0', '#FORMAT PC8', '#SIETYP 4', '#PROGRAM "test" 1', '#GEN 20250215', '#FNAMN "Testverket"', '#RAR 0 20240101 20241231', '#RAR -1 20230101 20231231', '#DIM 20 "Anslag"', '#DIM 21 "Inkomsttitel"'];
   for (const [dim, objs] of Object.entries(objekt)) for (const o of Object.keys(objs)) out.push(`#OBJEKT ${dim} "${o}" "${o}"`);
-  for (const [k, [namn]] of Object.entries(konton)) out.push(`#KONTO ${k} "${namn}"`);
-  for (const [k, [, y0, y1]] of Object.entries(konton)) {
-    if (Number(k[0]) >= 3) out.push(`#RES 0 ${k} ${sieAmount(y0)}`, `#RES -1 ${k} ${sieAmount(y1)}`);
+  const resultat = (k: string) => Number(k[0]) >= 3;
+  // Last year's result, closed to 2099 by the closing entry (8999), as the books of 2023 end.
+  const forraResultat = Object.entries(konton).reduce((a, [k, [, , y1]]) => a + (resultat(k) ? ore(y1) : 0n), 0n);
+  const alla: Kontotabell = { ...konton, '2099': ['Årets kapitalförändring', '0', kr(forraResultat)], '8999': ['Årets kapitalförändring (avslut)', '0', kr(-forraResultat)] };
+  const rorelse = new Map<string, bigint>();
+  for (const [k, [namn, y0, y1]] of Object.entries(alla)) {
+    out.push(`#KONTO ${k} "${namn}"`);
+    rorelse.set(k, resultat(k) ? ore(y0) : ore(y0) - ore(y1));
+  }
+  for (const [k, [, y0, y1]] of Object.entries(alla)) {
+    if (resultat(k)) out.push(`#RES 0 ${k} ${sieAmount(y0)}`, `#RES -1 ${k} ${sieAmount(y1)}`);
     else out.push(`#IB 0 ${k} ${sieAmount(y1)}`, `#UB 0 ${k} ${sieAmount(y0)}`, `#UB -1 ${k} ${sieAmount(y1)}`);
   }
   let n = 0;
+  const mot = '1911';
   for (const [dim, objs] of Object.entries(objekt)) {
     for (const [o, accounts] of Object.entries(objs)) {
-      for (const [k, kr] of Object.entries(accounts)) {
-        const mot = '1911';
-        out.push(`#VER A ${++n} 20241231 "${o}"`, '{', `#TRANS ${k} {${dim} "${o}"} ${sieAmount(kr)}`, `#TRANS ${mot} {} ${sieAmount(kr.startsWith('-') ? kr.slice(1) : `-${kr}`)}`, '}');
+      for (const [k, belopp] of Object.entries(accounts)) {
+        out.push(`#VER A ${++n} 20241231 "${o}"`, '{', `#TRANS ${k} {${dim} "${o}"} ${sieAmount(belopp)}`, `#TRANS ${mot} {} ${sieAmount(kr(-ore(belopp)))}`, '}');
+        rorelse.set(k, rorelse.get(k)! - ore(belopp));
+        rorelse.set(mot, rorelse.get(mot)! + ore(belopp));
       }
     }
   }
+  const rest = [...rorelse].filter(([, v]) => v !== 0n);
+  if (rest.length) out.push(`#VER A ${++n} 20241231 "Årets övriga händelser"`, '{', ...rest.map(([k, v]) => `#TRANS ${k} {} ${sieAmount(kr(v))}`), '}');
   return out.join('\n') + '\n';
 }
+
+/** Öre as kr text. */
+const kr = (o: bigint) => {
+  const neg = o < 0n;
+  const t = (neg ? -o : o).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${t.slice(0, -2)}.${t.slice(-2)}`;
+};
 
 /** ledger.yaml's `huvudbok:` for the tiny books. */
 export const TINY_HUVUDBOK = {

@@ -7,8 +7,8 @@
  */
 import { LAYOUT_VERSIONS } from '../../domain/layouts/index.js';
 import { AVSLUT } from '../../domain/kontoplan/index.js';
-import type { KontoBelopp } from '../../books/derive.js';
-import { arFor, oreTillDecimal, type Huvudbok } from '../../books/huvudbok.js';
+import type { HarleddRad, KontoBelopp } from '../../books/derive.js';
+import { arFor, integritetsfigur, oreTillDecimal, type Huvudbok, type Objektfigur } from '../../books/huvudbok.js';
 import type { Context } from './context.js';
 import { toCellNumber } from './context.js';
 import { a1, columnLetter, formula, link, linkTo, SheetBuilder, text, type Address, type Cell, type SheetPlan } from './plan.js';
@@ -67,96 +67,172 @@ function objektrader(h: Huvudbok): Objektrad[] {
   return out;
 }
 
-/** The sheet, or undefined for a ledger without books. Registers the cell of every `bok.…` figure. */
-export function huvudbokSheet(ctx: Context, name: string): SheetPlan | undefined {
-  const h = ctx.ledger.huvudbok;
-  if (!h) return undefined;
-  const years = h.harledning.ar.map((a) => a.arsnr);
+/** Where the parts stand: row numbers known before any formula is written, and the ranges SUMIFS reads. */
+interface SheetParts {
+  readonly h: Huvudbok;
+  readonly years: readonly number[];
+  readonly lines: readonly HarleddRad[];
+  readonly konton: readonly Kontorad[];
+  readonly objekt: readonly Objektrad[];
+  readonly flows: readonly (Objektfigur & { readonly dimension: string })[];
+  readonly linesAt: number;
+  readonly kontonAt: number;
+  /** The konton table's line column and amount column of year index i. */
+  readonly kRad: string;
+  readonly kBelopp: (i: number) => string;
+  /** The object table's dimension, object and amount columns. */
+  readonly oDim: string;
+  readonly oObj: string;
+  readonly oBelopp: string;
+}
+
+const COL = { rad: 3, belopp0: 4 };
+
+function layoutOf(h: Huvudbok): SheetParts {
   const konton = kontorader(h);
   const objekt = objektrader(h);
   const lines = [...(h.harledning.ar[0]?.rader.values() ?? [])];
-  // Amounts in the binary cells are rounded to öre, as the exact amounts are (ROUND in every formula).
   const flows = [
     ...[...h.anslagsfigurer.values()].map((f) => ({ ...f, dimension: h.konfig.anslag!.dimension })),
     ...[...h.inkomsttitelfigurer.values()].map((f) => ({ ...f, dimension: h.konfig.inkomsttitlar!.dimension })),
   ];
-
-  // Row numbers of every part, known before any formula is written.
   const linesAt = 6;
   const omappatAt = linesAt + lines.length + 3;
   const flowsAt = omappatAt + 4;
   const kontonAt = flowsAt + flows.length + (flows.length ? 3 : 0);
   const objektAt = kontonAt + konton.length + 3;
-  const col = { rad: 3, belopp0: 4 };
   const range = (first: number, n: number, c: number) => `$${columnLetter(c)}$${first}:$${columnLetter(c)}$${first + Math.max(n, 1) - 1}`;
-  const kRad = range(kontonAt, konton.length, col.rad);
-  const kBelopp = (i: number) => range(kontonAt, konton.length, col.belopp0 + i);
-  const oDim = range(objektAt, objekt.length, 1);
-  const oObj = range(objektAt, objekt.length, 2);
-  const oBelopp = range(objektAt, objekt.length, 5);
+  return {
+    h,
+    years: h.harledning.ar.map((a) => a.arsnr),
+    lines,
+    konton,
+    objekt,
+    flows,
+    linesAt,
+    kontonAt,
+    kRad: range(kontonAt, konton.length, COL.rad),
+    kBelopp: (i) => range(kontonAt, konton.length, COL.belopp0 + i),
+    oDim: range(objektAt, objekt.length, 1),
+    oObj: range(objektAt, objekt.length, 2),
+    oBelopp: range(objektAt, objekt.length, 5),
+  };
+}
 
+/** The sheet, or undefined for a ledger without books. Registers the cell of every `bok.…` figure. */
+export function huvudbokSheet(ctx: Context, name: string): SheetPlan | undefined {
+  const h = ctx.ledger.huvudbok;
+  if (!h) return undefined;
+  const l = layoutOf(h);
   const b = new SheetBuilder(name, { minWidths: [14, 40, 34, 16, 16, 12], maxWidths: [40, 60, 60, 20, 20, 14] });
   b.addWide([text('Huvudbok', S.title)], 21);
   b.addWide([text(`${ctx.subtitle} · ${h.konfig.fil} · kontoplan ${h.kontoplan.version}${h.kontoplan.egna.length ? ' med myndighetens kontoplan.yaml' : ''}`, S.subtitle)]);
-  b.addWide([text('Raderna räknas med SUMIFS över kontotabellen nedan; kontrollerna mot årsredovisningen (E-1–E-3, D-9) finns på arket Avstämningar. Belopp i kr.', S.subtitle)]);
+  b.addWide([text('Raderna räknas med SUMIFS över kontotabellen nedan; kontrollerna mot årsredovisningen (E-1–E-3) och av huvudboken själv (D-1–D-14) finns på arket Avstämningar. Belopp i kr.', S.subtitle)]);
+  statementLines(ctx, b, l);
+  unmapped(ctx, b, l);
+  flowFigures(ctx, b, l);
+  const header = accounts(ctx, b, l);
+  objectPostings(ctx, b, l);
+  integrity(ctx, b, h);
+  b.frozen = { rows: 0, columns: 1 };
+  b.printTitles = `${header}:${header}`;
+  return b.build();
+}
+
+const yearHeader = (ctx: Context, l: SheetParts, first: readonly string[]) =>
+  [...first, ...l.years.map((y) => arFor(ctx.ledger, y))].map((t, i) => text(t, i >= first.length ? S.headerRight : S.headerLeft));
+
+/** The derived resultaträkning and balansräkning, each line linked to its first account. */
+function statementLines(ctx: Context, b: SheetBuilder, l: SheetParts): void {
   b.addWide([text('Resultat- och balansräkningen enligt huvudboken', S.section)]);
-  b.add(['Rad', 'Text', 'Konton', ...years.map((y) => arFor(ctx.ledger, y))].map((t, i) => text(t, i >= 3 ? S.headerRight : S.headerLeft)));
+  b.add(yearHeader(ctx, l, ['Rad', 'Text', 'Konton']));
   const firstAccount = new Map<string, number>();
-  konton.forEach((k, i) => firstAccount.has(k.rad) || firstAccount.set(k.rad, kontonAt + i));
-  const lineRow = new Map(lines.map((r, i) => [r.rad, linesAt + i]));
-  for (const r of lines) {
+  l.konton.forEach((k, i) => firstAccount.has(k.rad) || firstAccount.set(k.rad, l.kontonAt + i));
+  const lineRow = new Map(l.lines.map((r, i) => [r.rad, l.linesAt + i]));
+  for (const r of l.lines) {
     const n = b.next;
     const target = firstAccount.get(r.rad);
     const cells: (Cell | undefined)[] = [
       text(r.rad, textStyle({ bold: r.summa })),
       text(r.label, textStyle({ bold: r.summa })),
-      target ? link(`${konton.filter((k) => k.rad === r.rad).length} konton`, linkTo(b.address(target, 1)), S.link) : text(r.summa ? 'summa' : '–', S.muted),
+      target ? link(`${l.konton.filter((k) => k.rad === r.rad).length} konton`, linkTo(b.address(target, 1)), S.link) : text(r.summa ? 'summa' : '–', S.muted),
     ];
-    years.forEach((y, i) => {
-      const ar = h.harledning.ar[i]!;
-      const line = ar.rader.get(r.rad);
+    l.years.forEach((y, i) => {
+      const line = l.h.harledning.ar[i]!.rader.get(r.rad);
       if (!line) return;
-      const f = lineFormula(ctx, r.rad, { kRad, kBelopp: kBelopp(i), lineRow, col: col.belopp0 + i });
+      const f = lineFormula(ctx, r.rad, { kRad: l.kRad, kBelopp: l.kBelopp(i), lineRow, col: COL.belopp0 + i });
       cells.push(formula(`ROUND(${f},2)`, kr(line.belopp), numberStyle(2, { bold: r.summa, total: r.summa })));
-      register(ctx, `bok.${r.rad}.${arFor(ctx.ledger, y)}`, b.address(n, col.belopp0 + i));
+      register(ctx, `bok.${r.rad}.${arFor(ctx.ledger, y)}`, b.address(n, COL.belopp0 + i));
     });
     b.add(cells);
   }
   b.blank();
+}
+
+/** D-9's amount: the accounts with a balance no line takes, summed without sign. */
+function unmapped(ctx: Context, b: SheetBuilder, l: SheetParts): void {
   b.addWide([text('Konton med saldo som inte hör till någon rad (summa utan tecken)', S.section)]);
-  b.add(['', '', '', ...years.map((y) => arFor(ctx.ledger, y))].map((t, i) => text(t, i >= 3 ? S.headerRight : S.headerLeft)));
+  b.add(yearHeader(ctx, l, ['', '', '']));
   const om = b.next;
-  b.add([text(INGEN_RAD), text('Saldon som ingen rad tar (D-9)'), undefined, ...years.map((y, i) => {
-    register(ctx, `bok.omappat.${arFor(ctx.ledger, y)}`, b.address(om, col.belopp0 + i));
-    const v = h.harledning.ar[i]!.omappade.reduce((a, k) => a + (k.belopp < 0n ? -k.belopp : k.belopp), 0n);
-    return formula(`ROUND(SUMPRODUCT((${kRad}="${INGEN_RAD}")*ABS(${kBelopp(i)})),2)`, kr(v), numberStyle(2));
+  b.add([text(INGEN_RAD), text('Saldon som ingen rad tar (D-9)'), undefined, ...l.years.map((y, i) => {
+    register(ctx, `bok.omappat.${arFor(ctx.ledger, y)}`, b.address(om, COL.belopp0 + i));
+    const v = l.h.harledning.ar[i]!.omappade.reduce((a, k) => a + (k.belopp < 0n ? -k.belopp : k.belopp), 0n);
+    return formula(`ROUND(SUMPRODUCT((${l.kRad}="${INGEN_RAD}")*ABS(${l.kBelopp(i)})),2)`, kr(v), numberStyle(2));
   })]);
   b.blank();
-  if (flows.length) {
-    b.addWide([text('Utfall per anslagspost och inkomsttitel enligt huvudboken (år ' + ctx.ledger.year + ')', S.section)]);
-    b.add(['Figur', 'Anslagspost / inkomsttitel', 'Objekt', 'Belopp'].map((t, i) => text(t, i === 3 ? S.headerRight : S.headerLeft)));
-    for (const f of flows) {
-      const n = b.next;
-      const fig = h.figures.get(f.figur)!;
-      const kod = f.objekt || UTAN_OBJEKT;
-      register(ctx, f.figur, b.address(n, col.belopp0));
-      b.add([text(f.figur), text(fig.label.replace(/^Huvudboken · /, '')), text(kod), formula(`ROUND(SUMIFS(${oBelopp},${oDim},${exactly(f.dimension)},${oObj},${exactly(kod)}),2)`, toCellNumber(fig.value!), numberStyle(2))]);
-    }
-    b.blank();
-  }
-  b.addWide([text('Konton', S.section)]);
-  const header = b.add(['Konto', 'Namn', 'Rad', ...years.map((y) => `Belopp ${arFor(ctx.ledger, y)}`)].map((t, i) => text(t, i >= 3 ? S.headerRight : S.headerLeft)));
-  for (const k of konton) {
-    const back = lineRow.get(k.rad);
-    b.add([text(k.konto), text(k.namn), back ? link(k.rad, linkTo(b.address(back, 1)), S.link) : text(k.rad), ...years.map((y) => formulaFree(k.belopp.get(y) ?? 0n))]);
+}
+
+/** Utfall per anslagspost and inkomsttitel: SUMIFS over the object table. */
+function flowFigures(ctx: Context, b: SheetBuilder, l: SheetParts): void {
+  if (!l.flows.length) return;
+  b.addWide([text('Utfall per anslagspost och inkomsttitel enligt huvudboken (år ' + ctx.ledger.year + ')', S.section)]);
+  b.add(['Figur', 'Anslagspost / inkomsttitel', 'Objekt', 'Belopp'].map((t, i) => text(t, i === 3 ? S.headerRight : S.headerLeft)));
+  for (const f of l.flows) {
+    const n = b.next;
+    const fig = l.h.figures.get(f.figur)!;
+    const kod = f.objekt || UTAN_OBJEKT;
+    register(ctx, f.figur, b.address(n, COL.belopp0));
+    b.add([text(f.figur), text(fig.label.replace(/^Huvudboken · /, '')), text(kod), formula(`ROUND(SUMIFS(${l.oBelopp},${l.oDim},${exactly(f.dimension)},${l.oObj},${exactly(kod)}),2)`, toCellNumber(fig.value!), numberStyle(2))]);
   }
   b.blank();
+}
+
+/** The accounts table the statement lines sum; returns its header row (printed on every page). */
+function accounts(ctx: Context, b: SheetBuilder, l: SheetParts): number {
+  b.addWide([text('Konton', S.section)]);
+  const header = b.add(['Konto', 'Namn', 'Rad', ...l.years.map((y) => `Belopp ${arFor(ctx.ledger, y)}`)].map((t, i) => text(t, i >= 3 ? S.headerRight : S.headerLeft)));
+  const lineRow = new Map(l.lines.map((r, i) => [r.rad, l.linesAt + i]));
+  for (const k of l.konton) {
+    const back = lineRow.get(k.rad);
+    b.add([text(k.konto), text(k.namn), back ? link(k.rad, linkTo(b.address(back, 1)), S.link) : text(k.rad), ...l.years.map((y) => formulaFree(k.belopp.get(y) ?? 0n))]);
+  }
+  b.blank();
+  return header;
+}
+
+function objectPostings(ctx: Context, b: SheetBuilder, l: SheetParts): void {
   b.addWide([text('Konteringar med objekt (år ' + ctx.ledger.year + ', Σ #TRANS per objekt och konto)', S.section)]);
   b.add(['Dimension', 'Objekt', 'Konto', 'Kontonamn', 'Belopp'].map((t, i) => text(t, i === 4 ? S.headerRight : S.headerLeft)));
-  for (const o of objekt) b.add([text(o.dimension), text(o.objekt), text(o.konto), text(o.namn), formulaFree(o.belopp)]);
-  b.frozen = { rows: 0, columns: 1 };
-  b.printTitles = `${header}:${header}`;
-  return b.build();
+  for (const o of l.objekt) b.add([text(o.dimension), text(o.objekt), text(o.konto), text(o.namn), formulaFree(o.belopp)]);
+}
+
+/**
+ * The books' integrity (D-1–D-14 but D-9): each finding's figure as the reader found it (a
+ * difference in kr, or one deviation) and, per rule that found nothing, zero deviations.
+ */
+function integrity(ctx: Context, b: SheetBuilder, h: Huvudbok): void {
+  const rows = h.integritet.filter((f) => f.status !== 'skipped');
+  if (!rows.length) return;
+  b.blank();
+  b.addWide([text('Huvudbokens integritet (D-1–D-14, som avstamning sie prövar den; fynd mot noll på arket Avstämningar)', S.section)]);
+  b.add(['Figur', 'Fynd', 'Plats', 'Belopp / antal'].map((t, i) => text(t, i === 3 ? S.headerRight : S.headerLeft)));
+  for (const f of rows) {
+    const id = integritetsfigur(f);
+    const fig = h.figures.get(id)!;
+    register(ctx, id, b.address(b.next, COL.belopp0));
+    const plats = f.source ? `${f.source.file}:${f.source.line}` : '';
+    b.add([text(id), text(fig.label.replace(/^Huvudboken · /, '')), text(plats), { kind: 'number', value: toCellNumber(fig.value!), style: numberStyle(fig.decimals) }]);
+  }
 }
 
 const formulaFree = (ore: bigint): Cell => ({ kind: 'number', value: kr(ore), style: numberStyle(2) });
