@@ -159,9 +159,13 @@ describe('pages of a text', () => {
     expect(s.lines.map((l) => l.page)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 4]);
   });
   it('bare numbers counting up at the head of each page; a figure alone on a line is not one', () => {
-    const s = readSource(['7', 'a', '250', '8', 'b', '9', 'c', '10', 'd', '11', 'e'].join('\n'));
+    const s = readSource(['7', 'a', '250', '8', 'b', 'c', '9', 'd', 'e', '10', 'f', 'g', '11', 'h'].join('\n'));
     expect(s.pages).toBe('sidnummer');
-    expect(s.lines.map((l) => l.page)).toEqual([7, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11]);
+    expect(s.lines.map((l) => l.page)).toEqual([7, 7, 7, 8, 8, 8, 9, 9, 9, 10, 10, 10, 11, 11]);
+    // The page numbers are no text: not read as figures.
+    expect(s.lines[3]!.text).toBe('');
+    // Years alone on lines far apart are no page numbers.
+    expect(readSource(['2022', ...body(200), '2023', ...body(200), '2024', ...body(200), '2025', '2026'].join('\n')).pages).toBe('inga');
   });
   it('a first line indented by one space, where no other line is indented', () => {
     const s = readSource([' Rubrik', ...body(30), ' Nästa sida', ...body(30)].join('\n'));

@@ -100,10 +100,12 @@ export function matchLine(printed: string, heading: string, lines: readonly Layo
     if (used.has(lines[i]!.id)) continue;
     const tier = fit(printed, heading, forms[i]!);
     if (tier >= 3) continue;
-    // Prefer lines after the cursor; before it only as a last resort (tier + 3).
+    // Prefer lines after the cursor; before it (a row printed out of the layout's order)
+    // only as a last resort (tier + 3), and only for a label that is the prescribed one.
+    if (i <= after && tier > 1) continue;
     const rank = tier + (i > after ? 0 : 3);
     if (!best || rank < best.tier || (rank === best.tier && distance(i, after) < distance(best.index, after))) best = { line: lines[i]!, index: i, tier: rank };
   }
-  return best && best.tier < 3 ? { ...best } : undefined;
+  return best;
 }
 const distance = (i: number, after: number) => (i > after ? i - after : 1000 + after - i);

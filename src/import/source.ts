@@ -51,22 +51,24 @@ export function sourceLines(text: string): SourceLine[] {
 /** `pdf`: the text layer of a PDF, its pages separated by form feeds (one page: none). */
 export function readSource(text: string, pdf = false): Source {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
-  const { mode, page } = pagesOf(raw, pdf);
+  const { mode, page, marks } = pagesOf(raw, pdf);
   const layout = isLayoutText(raw);
   const lines = raw.map((line, i) => {
     const clean = line.replace(/\f/g, '');
-    return { nr: i + 1, page: page[i]!, raw: clean, text: normalizeLine(clean).trimStart(), trailingSpace: /\s$/u.test(clean), layout };
+    // A page-number line is no part of the text a table or a row is read from.
+    const text = marks?.has(i) ? '' : normalizeLine(clean).trimStart();
+    return { nr: i + 1, page: page[i]!, raw: clean, text, trailingSpace: /\s$/u.test(clean), layout };
   });
   return { lines, pages: mode };
 }
 
-function pagesOf(raw: readonly string[], pdf: boolean): { mode: PageMode; page: number[] } {
+function pagesOf(raw: readonly string[], pdf: boolean): { mode: PageMode; page: number[]; marks?: Set<number> } {
   if (pdf || raw.some((l) => l.includes('\f'))) {
     let p = 1;
     return { mode: 'sidbrytningar', page: raw.map((l) => (p += (l.match(/\f/g) ?? []).length)) };
   }
   const numbered = byPageNumbers(raw);
-  if (numbered) return { mode: 'sidnummer', page: numbered };
+  if (numbered) return { mode: 'sidnummer', ...numbered };
   if (indentMarksPages(raw)) {
     let p = 1;
     return { mode: 'radindrag', page: raw.map((l, i) => (i > 0 && /^ \S/.test(l) ? ++p : p)) };
@@ -75,7 +77,7 @@ function pagesOf(raw: readonly string[], pdf: boolean): { mode: PageMode; page: 
 }
 
 /** "Sida 12", "Sida 12 av 140", "12 (140)", "– 12 –", or a bare "12": the page's number. */
-const PAGE_NUMBER = /^\s*(?:sida\s+(\d{1,4})(?:\s+(?:av|\/)\s+\d{1,4})?|(\d{1,4})\s*\(\d{1,4}\)|[-–—]\s*(\d{1,4})\s*[-–—]|(\d{1,4}))\s*$/i;
+const PAGE_NUMBER = /^\s*(?:sida\s+(\d{1,4})(?:\s+(?:av|\/)\s+\d{1,4})?|(\d{1,4})\s*\(\d{1,4}\)|[-–—]\s*(\d{1,4})\s*[-–—]|(\d{1,3}))\s*$/i;
 
 /**
  * Pages from lines that are only a page number, when at least three of them count up by
@@ -83,7 +85,7 @@ const PAGE_NUMBER = /^\s*(?:sida\s+(\d{1,4})(?:\s+(?:av|\/)\s+\d{1,4})?|(\d{1,4}
  * the foot of a page ends it; numbers at the head of pages (the first one before any text)
  * begin them.
  */
-function byPageNumbers(raw: readonly string[]): number[] | undefined {
+function byPageNumbers(raw: readonly string[]): { page: number[]; marks: Set<number> } | undefined {
   // The longest chain of page-number lines counting up by one, in text order.
   const chains = new Map<number, { i: number; n: number }[]>();
   let marks: { i: number; n: number }[] = [];
@@ -97,6 +99,9 @@ function byPageNumbers(raw: readonly string[]): number[] | undefined {
   });
   const worded = marks.length > 0 && /sida|\(|[-–—]/i.test(raw[marks[0]!.i]!);
   if (marks.length < 3 || (!worded && marks.length < 5)) return undefined;
+  // Pages of a few lines at least, and of a page's length at most (as a rule).
+  const gaps = marks.slice(1).map((m, j) => m.i - marks[j]!.i).sort((a, b) => a - b);
+  if (gaps[0]! < 3 || gaps[Math.floor(gaps.length / 2)]! > 150) return undefined;
   const atHead = raw.slice(0, marks[0]!.i).every((l) => !l.trim());
   const page: number[] = [];
   let k = 0;
@@ -105,14 +110,14 @@ function byPageNumbers(raw: readonly string[]): number[] | undefined {
     // Head numbers: the last mark at or above the line. Foot numbers: the next mark at or below it.
     page.push(atHead ? (marks[k - 1]?.n ?? marks[0]!.n - 1) : (marks[k]?.n ?? marks[marks.length - 1]!.n + 1));
   });
-  return page;
+  return { page, marks: new Set(marks.map((m) => m.i)) };
 }
 
-/** Some exports start each page's first line with exactly one space, and indent no other line. */
+/** Some exports start each page's first line with exactly one space, and indent (almost) no other line. */
 function indentMarksPages(raw: readonly string[]): boolean {
   const one = raw.filter((l) => /^ \S/.test(l)).length;
   const more = raw.filter((l) => /^(\s{2,}|\t)\S/.test(l)).length;
-  return one >= 2 && more === 0 && one * 10 < raw.length;
+  return one >= 2 && more * 10 <= one && one * 10 < raw.length;
 }
 
 /** Most lines with several figures have their figures two or more spaces apart. */

@@ -85,7 +85,7 @@ function placeRows(lines: readonly SourceLine[], cols: Columns, layout: readonly
     if (best.match) {
       // A line repeated per anslagspost (bemyndiganden in väsentliga uppgifter) may match again.
       const perPost = ANSLAGSPOST.test(best.label);
-      cursor = perPost ? best.match.index - 1 : best.match.index;
+      cursor = perPost ? best.match.index - 1 : Math.max(cursor, best.match.index);
       if (!perPost) used.add(best.match.line.id);
     }
     placed.push({ line, label: best.label, candidates: raw.candidates, heading, labelLines: best.labelLines, ...(best.match ? { lineId: best.match.line.id } : {}) });
