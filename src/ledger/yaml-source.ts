@@ -52,10 +52,11 @@ function skipBlank(text: string, offset: number): number {
   }
 }
 
-export function readYaml(text: string, file: string, errors: InputError[]): YamlSource {
+/** Source positions by offset: a binary search over the line starts. */
+function positions(text: string, file: string): (offset: number) => SourceRef {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const ref = (offset: number): SourceRef => {
+  return (offset) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -65,44 +66,44 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     }
     return { file, line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
+}
 
-  // Closed nodes in document order, as parallel arrays (fewer objects for the collector).
+/** The nodes js-yaml closed, in document order, as parallel arrays (fewer objects for the collector). */
+interface ClosedNodes {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly results: unknown[];
+}
+
+/** Parses with js-yaml's FAILSAFE schema (every scalar a string), recording where each node starts. */
+function parseRecording(text: string, file: string): { value: Plain; closed: ClosedNodes } {
   const opens: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const results: unknown[] = [];
-  let value: Plain = null;
-  try {
-    value = jsyaml.load(text, {
-      schema: jsyaml.FAILSAFE_SCHEMA,
-      filename: file,
-      json: false,
-      listener(event, state) {
-        if (event === 'open') {
-          opens.push(state.position);
-          return;
-        }
-        const start = skipBlank(text, opens.pop() ?? 0);
-        if ((state as { anchor?: string | null }).anchor) throw new AnchorRefused(start);
-        const n = ends.length - 1;
-        // Block sequence entries are reported twice (the entry and its node): keep one.
-        if (n >= 0 && ends[n] === state.position && results[n] === state.result) return;
-        starts.push(start);
-        ends.push(state.position);
-        results.push(state.result);
-      },
-    }) as Plain;
-  } catch (e) {
-    if (e instanceof AnchorRefused) {
-      errors.push(inputError(ref(e.offset), 'yaml.ankare', {}));
-    } else if (e instanceof jsyaml.YAMLException) {
-      const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
-      errors.push(inputError(at, 'yaml.syntax', { orsak: e.reason }));
-    } else throw e;
-    return { file, value: null, at: () => ({ file, line: 1, column: 1 }) };
-  }
+  const closed: ClosedNodes = { starts: [], ends: [], results: [] };
+  const { starts, ends, results } = closed;
+  const value = jsyaml.load(text, {
+    schema: jsyaml.FAILSAFE_SCHEMA,
+    filename: file,
+    json: false,
+    listener(event, state) {
+      if (event === 'open') {
+        opens.push(state.position);
+        return;
+      }
+      const start = skipBlank(text, opens.pop() ?? 0);
+      if ((state as { anchor?: string | null }).anchor) throw new AnchorRefused(start);
+      const n = ends.length - 1;
+      // Block sequence entries are reported twice (the entry and its node): keep one.
+      if (n >= 0 && ends[n] === state.position && results[n] === state.result) return;
+      starts.push(start);
+      ends.push(state.position);
+      results.push(state.result);
+    },
+  }) as Plain;
+  return { value, closed };
+}
 
-  // Match the closed nodes, in document order, against the parsed tree.
+/** Matches the closed nodes, in document order, against the parsed tree: each node's start offset. */
+function positionTree(value: Plain, { starts, results }: ClosedNodes, rootStart: number): PosNode {
   let next = 0;
   const take = (result: unknown): Closed | undefined => {
     if (next >= starts.length) return undefined;
@@ -112,7 +113,6 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     next++;
     return c;
   };
-  const rootStart = skipBlank(text, 0);
   const walk = (v: Plain, own: Closed | undefined): PosNode => {
     // Children close before their parent: the parent's own event comes after them.
     if (Array.isArray(v)) {
@@ -139,11 +139,27 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     const self = own ?? take(v);
     return { start: self?.start ?? rootStart };
   };
-  const root = walk(value, undefined);
+  return walk(value, undefined);
+}
 
+export function readYaml(text: string, file: string, errors: InputError[]): YamlSource {
+  const ref = positions(text, file);
+  let parsed: { value: Plain; closed: ClosedNodes };
+  try {
+    parsed = parseRecording(text, file);
+  } catch (e) {
+    if (e instanceof AnchorRefused) {
+      errors.push(inputError(ref(e.offset), 'yaml.ankare', {}));
+    } else if (e instanceof jsyaml.YAMLException) {
+      const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
+      errors.push(inputError(at, 'yaml.syntax', { orsak: e.reason }));
+    } else throw e;
+    return { file, value: null, at: () => ({ file, line: 1, column: 1 }) };
+  }
+  const root = positionTree(parsed.value, parsed.closed, skipBlank(text, 0));
   return {
     file,
-    value: value ?? null,
+    value: parsed.value ?? null,
     at(path: Path): SourceRef {
       let node: PosNode = root;
       for (let i = 0; i < path.length; i++) {
