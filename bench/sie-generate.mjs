@@ -40,7 +40,7 @@ export const FAULTS = {
   truncated: 'the closing #KSUMMA is missing (D-13)',
   object: 'a posting on an undeclared object of dimension 20 (D-14)',
   flagga: '#FLAGGA missing (D-1)',
-  quote: 'a text without its closing quote (input error, exit 2)',
+  quote: 'an amount without its closing quote (input error, exit 2; an open quote in a text is read to the line end)',
   decimals: 'an amount with three decimals (input error, exit 2)',
   brace: 'a voucher without its closing } (input error, exit 2)',
 };
@@ -257,7 +257,7 @@ function* vouchers(plan, opts, faults) {
         }
       }
       if (faults.has('quote') && i === 9 && j === 0) {
-        yield ['#TRANS', account, list, kr(a), date, { raw: '"Avkortad text' }];
+        yield ['#TRANS', account, list, { raw: `"${kr(a)}` }, date];
         continue;
       }
       yield ['#TRANS', account, list, faults.has('decimals') && i === 11 && j === 0 ? `${kr(a)}5` : kr(a), date];

@@ -26,7 +26,7 @@ async function sie(name: string, content: Buffer, ...extra: string[]) {
 
 /** [kind, line of the base replaced (by its text), replacement, expected line:column, message] */
 const SYNTAX: [string, string, string, string, string][] = [
-  ['unterminated quote', '#FNAMN "Myndigheten för prov"', '#FNAMN "Myndigheten', '6:8', 'citattecknet stängs aldrig: fältet efter #FNAMN är avkortat'],
+  ['unterminated quote', '#KONTO 1930 "Räntekonto"', '#KONTO "1930 Räntekonto', '9:8', 'citattecknet stängs aldrig: fältet efter #KONTO är avkortat'],
   ['unterminated object list', '#TRANS 5011 {} 300.00', '#TRANS 5011 {1 "A" 300.00', '27:13', 'objektlistan stängs aldrig med }'],
   ['stray closing brace', '#TRANS 5011 {} 300.00', '#TRANS 5011 } 300.00', '27:13', 'oväntad } utanför en objektlista'],
   ['control character', '#KONTO 1930 "Räntekonto"', '#KONTO 1930 "Ränte\u0001konto"', '9:19', 'otillåtet styrtecken (ASCII 0–31 eller 127)'],

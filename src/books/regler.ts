@@ -50,6 +50,7 @@ export function provaBok(bok: Bok, verFynd: readonly Fynd[]): Fynd[] {
   if (!bok.ksumma) ejProvade.set('D-13', 'Filen har ingen #KSUMMA');
   if (!bok.psaldo.length) ejProvade.set('D-10', 'Filen har ingen #PSALDO');
   if (!bok.rar.has(0)) ejProvade.set('D-12', 'Filen har ingen #RAR 0');
+  if (filtyp(bok) === '4I') ejProvade.set('D-5', 'En fil av typ 4I behöver inte deklarera sina konton med #KONTO');
   const fynd = [
     ...d1(bok),
     ...verFynd,
@@ -67,9 +68,17 @@ const src = (bok: Bok, line: number) => ({ file: bok.fil, line });
 const KRAV_4E = ['#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP', '#FNAMN', '#RAR', '#KONTO'];
 const KRAV_4I = ['#FLAGGA', '#PROGRAM', '#FORMAT', '#GEN', '#SIETYP', '#FNAMN'];
 
-/** Whether the file is a complete ledger (4E) or vouchers only (4I). */
+/** Records a 4I file may not have (DOMAIN.md §6.4). */
+const BARA_4E = ['#IB', '#UB', '#RES', '#OIB', '#OUB', '#PSALDO', '#PBUDGET', '#OMFATTN', '#BKOD'];
+
+/**
+ * Whether the file is a complete ledger (4E) or vouchers only (4I): both say `#SIETYP 4`. 4E
+ * when it has a record 4I may not have, or both of the records 4E requires and 4I need not
+ * have (#RAR and #KONTO; zero balances may be left out). A 4I file may have #RAR alone
+ * (Visma Anläggningsregister writes it).
+ */
 export const filtyp = (bok: Bok): '4E' | '4I' =>
-  bok.poster.has('#IB') || bok.poster.has('#UB') || bok.poster.has('#RES') || bok.poster.has('#RAR') ? '4E' : '4I';
+  BARA_4E.some((p) => bok.poster.has(p)) || (bok.poster.has('#RAR') && bok.poster.has('#KONTO')) ? '4E' : '4I';
 
 function d1(bok: Bok): Fynd[] {
   const out: Fynd[] = [];
@@ -94,8 +103,9 @@ function anvandaKonton(bok: Bok): Map<string, number> {
   return used;
 }
 
+/** D-5 is a rule for 4E: a 4I file need declare no account (provaBok reports it as not tried). */
 function d5(bok: Bok): Fynd[] {
-  if (!bok.konton.size && filtyp(bok) === '4I') return [];
+  if (filtyp(bok) === '4I') return [];
   const out: Fynd[] = [];
   for (const [konto, rad] of anvandaKonton(bok)) {
     if (!bok.konton.has(konto)) out.push(avvikelse('D-5', `D-5/${konto}`, `Konto ${konto} används men är inte deklarerat med #KONTO`, src(bok, rad)));

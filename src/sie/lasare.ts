@@ -62,6 +62,15 @@ const E = {
 } as const;
 export const ETIKETTER: readonly string[] = Object.keys(E).map((k) => `#${k}`);
 
+/** Per label: the first field that is free text only (0: none), where an open quote may run to the line's end. */
+const TEXT_FRAN = (() => {
+  const t = new Int8Array(ETIKETTER.length);
+  const fran: [number, number][] = [[E.TRANS, 5], [E.RTRANS, 5], [E.BTRANS, 5], [E.VER, 4], [E.KONTO, 2], [E.OBJEKT, 3], [E.DIM, 2], [E.UNDERDIM, 2],
+    [E.FNAMN, 1], [E.ADRESS, 1], [E.PROSA, 1], [E.PROGRAM, 1], [E.GEN, 2]];
+  for (const [lab, i] of fran) t[lab] = i;
+  return t;
+})();
+
 /** A line longer than this is not read (memory stays bounded): an input error. */
 export const MAX_RAD = 8 << 20;
 
@@ -234,6 +243,7 @@ export class SieLasare {
     const kanskeKsumma = this.r.kontroll && buf[i + 1] === 75 && buf[i + 2] === 83;
     if (kanskeKsumma) this.r.kontroll = false;
     const end = this.r.las(buf, i);
+    if (!this.r.fel && this.r.oppetCitat >= 0) this.oppetCitat();
     if (this.r.fel) {
       this.radfel();
       return end;
@@ -304,6 +314,20 @@ export class SieLasare {
   private okand(buf: Buffer): void {
     const namn = buf.toString('latin1', this.r.start[0]!, this.r.slut[0]!);
     this.d.okanda.set(namn, (this.d.okanda.get(namn) ?? 0) + 1);
+  }
+
+  /**
+   * A quote left open to the line's end is an error, unless it opens a record's free text
+   * (a transaction's or voucher's text, a name): SoftOne, for one, cuts texts at a fixed
+   * width, closing quote and all. That field then ends with the line.
+   */
+  private oppetCitat(): void {
+    const r = this.r;
+    const lab = this.etikett(this.buf, r.start[0]!, r.slut[0]!);
+    const fran = lab < 0 ? 1 : TEXT_FRAN[lab]!;
+    if (fran && r.oppetCitat >= fran) return;
+    r.fel = 'citat';
+    r.felPos = r.bStart[r.oppetCitat]!;
   }
 
   /** The label's id: #TRANS and #VER without hashing, the rest by table; -1 if unknown. */
@@ -397,18 +421,19 @@ export class SieLasare {
     const f = d.foretag;
     switch (lab) {
       case E.FLAGGA: return void (f.flagga = this.krav(1, 'flagga'));
-      case E.PROGRAM: return void (f.program = [this.krav(1, 'programnamn'), this.t(2)].filter((x) => x).join(' '));
+      // What only describes the company or the program may be left empty: many systems write `#ORGNR` alone.
+      case E.PROGRAM: return void (f.program = [this.t(1), this.t(2)].filter((x) => x).join(' ') || null);
       case E.FORMAT: return void (d.format = this.krav(1, 'format'));
       case E.GEN: return this.gen();
       case E.SIETYP: return void (f.sietyp = this.krav(1, 'typnummer'));
-      case E.FTYP: return void (f.ftyp = this.krav(1, 'företagstyp'));
-      case E.FNR: return void (f.fnr = this.krav(1, 'företagsid'));
-      case E.ORGNR: return void (f.orgnr = this.krav(1, 'organisationsnummer'));
-      case E.FNAMN: return void (f.namn = this.krav(1, 'företagsnamn'));
-      case E.TAXAR: return void (f.taxar = this.krav(1, 'år'));
+      case E.FTYP: return void (f.ftyp = this.t(1) || null);
+      case E.FNR: return void (f.fnr = this.t(1) || null);
+      case E.ORGNR: return void (f.orgnr = this.t(1) || null);
+      case E.FNAMN: return void (f.namn = this.t(1));
+      case E.TAXAR: return void (f.taxar = this.t(1) || null);
       case E.OMFATTN: return void (f.omfattn = this.datum(1, 'datum', false) ? this.t(1) : null);
-      case E.KPTYP: return void (f.kptyp = this.krav(1, 'kontoplanstyp'));
-      case E.VALUTA: return void (f.valuta = this.krav(1, 'valutakod'));
+      case E.KPTYP: return void (f.kptyp = this.t(1) || null);
+      case E.VALUTA: return void (f.valuta = this.t(1) || null);
       case E.RAR: return this.rar();
       case E.KONTO: case E.KTYP: case E.ENHET: case E.SRU: return this.kontoinfo(lab);
       case E.DIM: case E.UNDERDIM: return this.dim(lab === E.UNDERDIM);
@@ -429,6 +454,8 @@ export class SieLasare {
   }
 
   private rar(): void {
+    // `#RAR 0` without dates (BL Administration writes it in 4I files): no year, not an error.
+    if (this.r.n <= 2) return;
     const arsnr = this.arsnr(1);
     const start = this.datum(2, 'startdatum', false);
     const slut = this.datum(3, 'slutdatum', false);
@@ -460,8 +487,9 @@ export class SieLasare {
       info.namn = this.t(2) ?? '';
       info.rad = this.rad;
     } else if (lab === E.KTYP) {
-      const typ = this.krav(2, 'kontotyp');
-      if (typ === null) return;
+      // `#KTYP DIFF` without a type (SoftOne): the kontoklass decides, as without #KTYP.
+      const typ = this.t(2);
+      if (!typ) return;
       if (!/^[TSKI]$/.test(typ)) return this.fel('sie.kontotyp', this.kol(2), { varde: typ });
       info.typ = typ as Kontotyp;
     } else if (lab === E.ENHET) info.enhet = this.krav(2, 'enhet');

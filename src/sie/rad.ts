@@ -66,6 +66,8 @@ export class Rad {
   crcLangd = 0;
   /** Where the line's first `\` in a quoted field was (-1: none): from there on, the bytes may have been unescaped in place. */
   escape = -1;
+  /** The field whose quote was left open up to the line's end (-1: none). */
+  oppetCitat = -1;
   private buf: Uint8Array = new Uint8Array(0);
 
   /**
@@ -78,6 +80,7 @@ export class Rad {
     this.no = 0;
     this.fel = null;
     this.escape = -1;
+    this.oppetCitat = -1;
     let i = s;
     for (;;) {
       const c = buf[i]!;
@@ -132,14 +135,18 @@ export class Rad {
         if (this.escape < 0) this.escape = i;
         if (buf[i + 1] === QUOTE) i++;
         buf[w++] = buf[i++]!;
-      } else if (c === LF || (c === 13 && buf[i + 1] === LF)) return this.stopp('citat', buf, open);
-      else if (c === 13 || isControl(c)) return this.stopp('styrtecken', buf, i);
+      } else if (c === LF || (c === 13 && buf[i + 1] === LF)) {
+        if (iLista) return this.stopp('citat', buf, open);
+        // Left open to the line's end: the reader decides whether that field may be (oppetCitat).
+        this.oppetCitat = this.n;
+        break;
+      } else if (c === 13 || isControl(c)) return this.stopp('styrtecken', buf, i);
       else buf[w++] = buf[i++]!;
     }
     if (this.kontroll && w > unescaped) this.summera(buf, unescaped, w);
     if (iLista) this.pushItem(open + 1, w);
     else this.pushField(open + 1, w, CITAT, open, i + 1);
-    return i + 1;
+    return buf[i] === QUOTE ? i + 1 : i;
   }
 
   private lista(buf: Uint8Array, i: number): number {
