@@ -4,18 +4,19 @@
  * the SIE read first (`borjaLasa`), in a worker thread, parses the report on the main thread
  * meanwhile, and then takes the reader's result (`lasning`). A large file is itself read in
  * two threads (src/sie/fil.ts). The result is always that of `lasSieFil` on the main thread:
- * without a second core, in a thread that is itself a worker (a run over many ledgers keeps
- * every core busy already), for a small file, or if the worker fails, the main thread reads
- * the file itself.
+ * without a free second core (the machine's load average is at its number of cores, where a
+ * worker's start costs more than it saves), in a thread that is itself a worker (a run over
+ * many ledgers keeps every core busy already), for a small file, or if the worker fails, the
+ * main thread reads the file itself.
  */
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { SieLasning } from '../sie/lasare.js';
 
-/** Files of at least this many bytes are read in a worker; AVSTAMNING_SIE_FORLASNING overrides it (tests). */
+/** Files of at least this many bytes are read in a worker; AVSTAMNING_SIE_FORLASNING overrides it (tests), whatever the load. */
 export const FORLASNINGSGRANS = 1 << 20;
 
 export interface Forlasning {
@@ -34,7 +35,7 @@ export const FORLASNING = 'avstamningHuvudbok';
 export function borjaLasa(sokvag: string, visas: string): Forlasning {
   const inline = (): Forlasning => ({ sokvag, lasning: () => lasHar(sokvag, visas), avbryt: () => {} });
   const arbetare = arbetarstart();
-  if (!arbetare || !isMainThread || availableParallelism() < 2) return inline();
+  if (!arbetare || !isMainThread || !ledigKarna()) return inline();
   let storlek: number;
   try {
     storlek = statSync(sokvag).size;
@@ -70,6 +71,12 @@ export function borjaLasa(sokvag: string, visas: string): Forlasning {
 async function lasHar(sokvag: string, visas: string): Promise<SieLasning> {
   const { lasSieFil } = await import('../sie/fil.js');
   return lasSieFil(sokvag, visas);
+}
+
+/** A second core to read on: AVSTAMNING_SIE_FORLASNING (tests) asks for the worker regardless of load. */
+function ledigKarna(): boolean {
+  const karnor = availableParallelism();
+  return karnor >= 2 && (!!process.env.AVSTAMNING_SIE_FORLASNING || (loadavg()[0] ?? 0) < karnor);
 }
 
 function forlasningsgrans(): number {
