@@ -55,7 +55,10 @@ async function importFixture(name: string) {
   return { ledger: await loadLedger(dir), result, expected: parse(readFileSync(path.join(DIR, `${name}.forvantat.yaml`), 'utf8')) as Expected };
 }
 
-describe.each([['provverket', 0.9]])('the invented report %s', (name, coverage) => {
+describe.each([
+  ['provverket', 0.9],
+  ['fjallverket', 0.9],
+])('the invented report %s', (name, coverage) => {
   it('no wrong value: every imported row has the figures the report prints on its line', async () => {
     const { ledger, expected } = await importFixture(name);
     const wrong: string[] = [];
@@ -77,7 +80,7 @@ describe.each([['provverket', 0.9]])('the invented report %s', (name, coverage) 
     const { ledger, result, expected } = await importFixture(name);
     const rows = rowsOf(ledger);
     const misplaced = Object.entries(expected.layoutrader).filter(([id, line]) => rows.get(id)?.line !== line);
-    expect(misplaced).toEqual([]);
+    expect(misplaced, JSON.stringify(misplaced)).toEqual([]);
     const imported = new Set([...rows.values()].map((r) => r.line));
     const reported = new Set(result.report.skipped.map((s) => s.nr));
     expect(Object.keys(expected.rader).map(Number).filter((l) => !imported.has(l) && !reported.has(l))).toEqual([]);

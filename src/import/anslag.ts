@@ -27,10 +27,11 @@ export interface AnslagResult {
 /** Header stems of the anslag columns, in the prescribed order. */
 const ANSLAG_STEMS: Readonly<Record<AnslagColumn, RegExp>> = {
   ingaende_overforingsbelopp: /ingående/,
-  tilldelning: /tilldelning/,
+  // Heads broken over lines in columns ("Årets till-" above "delning") keep their first part.
+  tilldelning: /tilldelning|årets till/,
   omdisponerat: /omdis/,
   utnyttjat_medgivet_overskridande: /medgivet/,
-  indragning: /indragning/,
+  indragning: /indrag/,
   totalt_disponibelt: /disponibelt/,
   utgifter: /utgifter/,
   inkomster: /inkomster/,
@@ -218,8 +219,9 @@ function readAnslag(ls: readonly SourceLine[], broken: boolean, skipped: Skipped
 }
 
 function anslagYaml(unit: string, cols: readonly AnslagColumn[], uos: readonly Uo[], total: string | undefined): string[] {
-  const out = ['  enhet: ' + unit, `  kolumner: [${cols.join(', ')}]`, '  utgiftsomraden:'];
-  for (const u of uos.filter((x) => x.anslag.some((y) => y.poster.length))) {
+  const read = uos.filter((x) => x.anslag.some((y) => y.poster.length));
+  const out = ['  enhet: ' + unit, `  kolumner: [${cols.join(', ')}]`, read.length ? '  utgiftsomraden:' : '  utgiftsomraden: []'];
+  for (const u of read) {
     out.push(`    - uo: ${u.uo}`, `      namn: ${scalar(u.namn)}`, '      anslag:');
     for (const x of u.anslag.filter((y) => y.poster.length)) {
       out.push(`        - anslag: "${x.anslag}"`, `          namn: ${scalar(x.namn)}`);

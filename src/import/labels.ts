@@ -86,13 +86,15 @@ function isSubsequence(small: readonly string[], big: readonly string[]): boolea
 export interface Match {
   readonly line: LayoutLine;
   readonly index: number;
+  /** Fit × 10 plus the position's cost (see matchLine): lower is better. */
   readonly tier: number;
 }
 
 /**
  * The layout line a printed row is: the best fit, and among equal fits the first line
- * after the last one matched (statements follow the layout's order). Lines already used
- * are not offered again.
+ * after the last one matched (statements follow the layout's order); a line before it,
+ * or past a sum line not yet matched, only where no line fits as well in order. Lines
+ * already used are not offered again.
  */
 export function matchLine(printed: string, heading: string, lines: readonly LayoutLine[], forms: readonly LabelForms[], after: number, used: ReadonlySet<string>): Match | undefined {
   let best: Match | undefined;
@@ -100,12 +102,16 @@ export function matchLine(printed: string, heading: string, lines: readonly Layo
     if (used.has(lines[i]!.id)) continue;
     const tier = fit(printed, heading, forms[i]!);
     if (tier >= 3) continue;
-    // Prefer lines after the cursor; before it (a row printed out of the layout's order)
-    // only as a last resort (tier + 3), and only for a label that is the prescribed one.
+    // A line before the cursor (a row printed out of the layout's order) only for a label
+    // that is the prescribed one.
     if (i <= after && tier > 1) continue;
-    const rank = tier + (i > after ? 0 : 3);
+    // The best fit first; among equal fits, the next lines in order, then a line before
+    // the cursor, then a line past a sum not yet matched, which is in a later part of the
+    // statement ("Finansiella kostnader (transfereringar)" past "Summa verksamhetens kostnader").
+    const rank = tier * 10 + (i > after ? (passesSum(lines, after, i, used) ? 4 : 0) : 3);
     if (!best || rank < best.tier || (rank === best.tier && distance(i, after) < distance(best.index, after))) best = { line: lines[i]!, index: i, tier: rank };
   }
   return best;
 }
+const passesSum = (lines: readonly LayoutLine[], after: number, i: number, used: ReadonlySet<string>) => lines.slice(after + 1, i).some((l) => l.sum && !used.has(l.id));
 const distance = (i: number, after: number) => (i > after ? i - after : 1000 + after - i);

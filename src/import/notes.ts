@@ -10,6 +10,7 @@ import { numberBearing, readRow } from './rows.js';
 import { squash } from './labels.js';
 import { ONE, readTables, skip, type ReadTable } from './tables.js';
 import { scalar, tablesYaml } from './yaml.js';
+import { NOTE_CONTINUED } from './sections.js';
 
 export interface NotesResult {
   /** The notes' tables; `noteList` renders the `noter:` list. */
@@ -28,7 +29,7 @@ export function readNotes(sections: readonly Section[], lines: readonly SourceLi
   const notes = new Map<number, string>();
   if (!s) return { tables: [], found: false, figures: 0, skipped, notes };
   const ls = lines.slice(s.start, s.end - 1);
-  const starts = ls.flatMap((l, i) => (NOTE_HEAD.test(l.text) ? [i] : []));
+  const starts = ls.flatMap((l, i) => (NOTE_HEAD.test(l.text) && !NOTE_CONTINUED.test(l.text) ? [i] : []));
   const tables: ImportedTable[] = [];
   for (const l of ls.slice(0, starts[0] ?? ls.length)) if (numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, 'före första noten'));
   starts.forEach((start, i) => {

@@ -57,7 +57,9 @@ export function findSections(lines: readonly SourceLine[]): Section[] {
 }
 
 /** Lines that only mark a page break inside a table. */
-export const isContinuation = (text: string) => /^fortsättning\b/i.test(text.trim());
+export const isContinuation = (text: string) => /^fortsättning\b/i.test(text.trim()) || NOTE_CONTINUED.test(text.trim());
+/** A note's heading repeated after a page break: "Not 7 (forts.)", "Not 7, fortsättning". */
+export const NOTE_CONTINUED = /^(not\s+\d{1,3}\b[\s,]*)?\(?(forts\.?|fortsättning)\)?$/i;
 
 /** Years and dates that head the period columns: "2024", "2024-12-31". */
 export const COLUMN_HEAD = /(?<![\d-])((?:19|20)\d\d)(?:-\d\d-\d\d)?(?:(?<=\d{4})\d(?=\s*$))?(?![\d-])/g;

@@ -107,7 +107,7 @@ function bestLabel(label: string, pending: readonly SourceLine[], heading: strin
     return { n, label: joined, heading: h, match, labelLines: pending.slice(pending.length - n) };
   });
   const continuation = /^\p{Ll}/u.test(label) || (pending.length > 0 && /[-,]$|\b(och|av|för|från|med|i|till|som|samt)$/.test(pending[pending.length - 1]!.text.trim()));
-  const rank = (o: (typeof options)[number]) => (o.match ? o.match.tier * 10 : 100) + (continuation ? (o.n === 0 ? 5 : 0) : o.n * 5);
+  const rank = (o: (typeof options)[number]) => (o.match ? o.match.tier : 100) + (continuation ? (o.n === 0 ? 5 : 0) : o.n * 5);
   return options.reduce((a, b) => (rank(b) < rank(a) ? b : a));
 }
 
