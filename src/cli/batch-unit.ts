@@ -114,8 +114,9 @@ function invalidOutcome(task: UnitTask, rel: string, e: LedgerInputError): Ledge
   const year = manifestField(task.root, rel, 'ar') ?? parts[parts.length - 1] ?? '';
   // Each error names its file as a single-ledger run does (relative to the working directory).
   const errors = e.errors.map(formatInputError);
-  // In JSON each error is data: its place, code and parameters, and the Swedish text.
-  const data = e.errors.map((x) => ({ file: x.file, ...(x.line === undefined ? {} : { line: x.line, column: x.column }), code: x.code, params: x.params, text: render(x) }));
+  // In JSON each error is data: its place (relative to the tree, so that the report does
+  // not depend on the working directory), code and parameters, and the Swedish text.
+  const data = e.errors.map((x) => ({ file: inTree(task.root, x.file), ...(x.line === undefined ? {} : { line: x.line, column: x.column }), code: x.code, params: x.params, text: render(x) }));
   const entry = { agency, year, path: rel, exit: EXIT.input, errors: data };
   return {
     agency,
@@ -128,6 +129,9 @@ function invalidOutcome(task: UnitTask, rel: string, e: LedgerInputError): Ledge
     details: `avstämning · ${agency} ${year} · ${rel}\nOGILTIG ÅRSREDOVISNING: ${errors.length} fel\n${errors.map((x) => `  ${x}`).join('\n')}\n`,
   };
 }
+
+/** A file named as the user can open it, relative to the tree's root instead, with `/`. */
+const inTree = (root: string, file: string) => path.relative(path.resolve(root), path.resolve(file)).split(path.sep).join('/') || '.';
 
 /** `ledger` has its previousYear where the run has last year's report (rules/year-over-year.ts). */
 async function reconcileOne(task: UnitTask, rel: string, ledger: Ledger): Promise<LedgerOutcome> {
