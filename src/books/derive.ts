@@ -9,6 +9,7 @@
  */
 import { LAYOUT_VERSIONS } from '../domain/layouts/index.js';
 import type { Layout } from '../domain/model.js';
+import type { Kontotyp } from './model.js';
 import {
   AVSLUT,
   iIntervall,
@@ -30,12 +31,15 @@ export interface Saldodata {
   readonly res: Ore | null;
   /** Σ #TRANS of the year's vouchers (year 0). */
   readonly rorelse: Ore;
+  /** Lines of the #IB and #UB records, 0 or absent when there are none (for findings' file:line). */
+  readonly ibRad?: number;
+  readonly ubRad?: number;
 }
 
 /** What the derivation reads of the books. */
 export interface Bokdata {
   readonly fil: string;
-  readonly konton: ReadonlyMap<string, { readonly namn: string }>;
+  readonly konton: ReadonlyMap<string, { readonly namn: string; readonly typ?: Kontotyp | null; readonly rad?: number }>;
   /** Year index (#RAR: 0, -1, ...) → account → its records. */
   readonly saldon: ReadonlyMap<number, ReadonlyMap<string, Saldodata>>;
   /** Σ #TRANS of year 0 per dimension → object → account. */

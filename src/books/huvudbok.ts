@@ -72,6 +72,41 @@ export function anslagFalt(uo: string, designation: string, post: Anslagspost): 
 /** The year a year index stands for: 0 → the report's year. */
 export const arFor = (ledger: Pick<Ledger, 'year'>, arsnr: number) => String(Number(ledger.year) + arsnr);
 
+/** Prefix of an account's opening or closing balance of year 0: `bok.konto.<konto>.ib` / `.ub`. */
+export const KONTO_SALDO = 'bok.konto.';
+
+const kontoFigurer = new WeakMap<Huvudbok, Map<string, Figure>>();
+
+/**
+ * An account's #IB or #UB of year 0 as a figure in kr (0 where the file has no such
+ * record), made when a check asks for it; undefined for an account the books do not have.
+ */
+export function kontoSaldoFigur(h: Huvudbok, year: string, id: string): Figure | undefined {
+  let cache = kontoFigurer.get(h);
+  if (!cache) kontoFigurer.set(h, (cache = new Map()));
+  const made = cache.get(id);
+  if (made) return made;
+  const m = /^bok\.konto\.(.+)\.(ib|ub)$/.exec(id);
+  if (!m) return undefined;
+  const [, konto, slag] = m as unknown as [string, string, 'ib' | 'ub'];
+  const s = h.bok.saldon.get(0)?.get(konto);
+  const k = h.bok.konton.get(konto);
+  if (!s && !k) return undefined;
+  const value = oreTillDecimal(s?.[slag] ?? 0n);
+  const line = (slag === 'ib' ? s?.ibRad : s?.ubRad) || k?.rad || 1;
+  const f: Figure = {
+    id,
+    value,
+    printed: value.toFixed(2),
+    unit: 'kr',
+    decimals: 2,
+    source: { file: h.konfig.fil, line, column: 1 },
+    label: `Huvudboken · konto ${konto}${k ? ` ${k.namn}` : ''} · ${slag === 'ib' ? 'ingående' : 'utgående'} balans ${year}`,
+  };
+  cache.set(id, f);
+  return f;
+}
+
 /** The figure of an integrity finding: `bok.D-3/A/12/340`; of a rule that found nothing, `bok.D-3`. */
 export const integritetsfigur = (f: Fynd): string => `bok.${f.status === 'ok' ? f.rule : f.id}`;
 

@@ -3,7 +3,7 @@
  * Pure data: no I/O here. Identifiers follow the Swedish accounting terms.
  */
 import type { Decimal, UnitId } from './amount.js';
-import type { Huvudbok } from '../books/huvudbok.js';
+import { KONTO_SALDO, kontoSaldoFigur, type Huvudbok } from '../books/huvudbok.js';
 
 /** Where a value was written: file relative to the ledger directory, 1-based line and column. */
 export interface SourceRef {
@@ -281,7 +281,7 @@ function previousFigure(p: PreviousYear, id: string): Figure | undefined {
   if (!cache) previousFigures.set(p, (cache = new Map()));
   let f = cache.get(id);
   if (!f) {
-    const own = p.ledger.figures.get(id.slice(PREVIOUS_YEAR.length));
+    const own = ownFigure(p.ledger, id.slice(PREVIOUS_YEAR.length));
     if (!own) return undefined;
     const source = { ...own.source, file: `${p.path}/${own.source.file}` };
     cache.set(id, (f = { ...own, id, label: `Årsredovisning ${p.ledger.year} · ${own.label}`, source }));
@@ -338,7 +338,13 @@ export interface Ledger {
 
 /** A figure of the report, or an amount derived from the books (`bok.…`). */
 export function figureById(ledger: Ledger, id: string): Figure | undefined {
-  return ledger.figures.get(id) ?? ledger.huvudbok?.figures.get(id) ?? (ledger.previousYear && id.startsWith(PREVIOUS_YEAR) ? previousFigure(ledger.previousYear, id) : undefined);
+  return ownFigure(ledger, id) ?? (ledger.previousYear && id.startsWith(PREVIOUS_YEAR) ? previousFigure(ledger.previousYear, id) : undefined);
+}
+
+/** A figure of the ledger itself: of its report, derived from its books, or an account's balance in them. */
+function ownFigure(ledger: Ledger, id: string): Figure | undefined {
+  const h = ledger.huvudbok;
+  return ledger.figures.get(id) ?? h?.figures.get(id) ?? (h && id.startsWith(KONTO_SALDO) ? kontoSaldoFigur(h, ledger.year, id) : undefined);
 }
 
 /** A statement table by kind, if the ledger has it. */

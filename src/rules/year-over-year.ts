@@ -8,8 +8,10 @@
  * Kept apart from catalogue.ts: these rules read two ledgers, and apply only when a run
  * has both (reconcile <dir> over many ledgers).
  */
+import { KONTO_SALDO } from '../books/huvudbok.js';
+import { arBalanskonto, kontotyp } from '../books/model.js';
 import { PREVIOUS_YEAR, statement, type Ledger, type StatementKind, type Table } from '../domain/model.js';
-import type { CheckResult, CheckSpec, Rule, StaleAcknowledgement } from './types.js';
+import type { CheckResult, CheckSpec, NotApplicable, Rule, StaleAcknowledgement } from './types.js';
 
 const STATEMENTS: readonly StatementKind[] = ['resultatrakning', 'balansrakning', 'finansieringsanalys', 'vasentliga_uppgifter'];
 const isYear = (s: string) => /^\d{4}$/.test(s);
@@ -66,7 +68,33 @@ function rowCarryOver(rule: string, l: Ledger, prefix: string, from: string, to:
   return out;
 }
 
-const withPrevious = (checks: (l: Ledger) => CheckSpec[]) => (l: Ledger) => (l.previousYear ? checks(l) : []);
+/**
+ * Each balance account's #IB of year 0 in this year's general ledger = its #UB of year 0 in
+ * last year's (an account missing from one side counts as 0). Both ledgers need books.
+ */
+function bookBalances(l: Ledger): (CheckSpec | NotApplicable)[] {
+  const p = l.previousYear!.ledger;
+  const now = l.huvudbok;
+  const before = p.huvudbok;
+  const subject = `Huvudbokens ingående balanser ${l.year} = utgående balanser i huvudboken ${p.year}`;
+  const without = !now && !before ? `årsredovisningarna ${l.year} och ${p.year}` : `årsredovisningen ${now ? p.year : l.year}`;
+  if (!now || !before) return [{ notApplicable: true, rule: 'D-15', subject, reason: `${without} har ingen huvudbok (huvudbok: i ledger.yaml)` }];
+  const opening = now.bok.saldon.get(0);
+  const closing = before.bok.saldon.get(0);
+  const konton = new Set<string>();
+  for (const [konto, s] of opening ?? []) if (s.ib !== null) konton.add(konto);
+  for (const [konto, s] of closing ?? []) if (s.ub !== null) konton.add(konto);
+  const out: CheckSpec[] = [];
+  for (const konto of [...konton].sort()) {
+    const k = now.bok.konton.get(konto) ?? before.bok.konton.get(konto);
+    if (!arBalanskonto(kontotyp(konto, k?.typ))) continue;
+    const subjectOf = `Konto ${konto}${k ? ` ${k.namn}` : ''}: ingående balans ${l.year} (${now.konfig.fil}) = utgående balans ${p.year} (${l.previousYear!.path}/${before.konfig.fil})`;
+    out.push(tie('D-15', subjectOf, `${KONTO_SALDO}${konto}.ib`, `${KONTO_SALDO}${konto}.ub`));
+  }
+  return out;
+}
+
+const withPrevious = (checks: (l: Ledger) => (CheckSpec | NotApplicable)[]) => (l: Ledger) => (l.previousYear ? checks(l) : []);
 
 export const YEAR_OVER_YEAR: readonly Rule[] = [
   {
@@ -114,6 +142,14 @@ export const YEAR_OVER_YEAR: readonly Rule[] = [
     source: 'FÅB bilaga 3 (redovisning av beställningsbemyndiganden); anslagsförordningen 6 §; DOMAIN.md §7 F-3 (föregående års värden)',
     reads: 'bemyndigandenas ingående åtaganden och föregående års utgående',
     checks: withPrevious((l) => rowCarryOver('F-6', l, 'bemyndigande.', 'ingaende_ataganden', 'utgaende_ataganden', 'ingående åtaganden')),
+  },
+  {
+    id: 'D-15',
+    title: 'Ingående balans per konto i huvudboken = föregående års utgående balans i föregående års huvudbok',
+    severity: 'varning',
+    source: 'Kontinuitet mellan räkenskapsår (FÅB 4 kap.); DOMAIN.md §7 D-11 mellan två års huvudböcker (en varning som D-11: årets kapitalförändring förs till myndighetskapitalet först i det nya årets ingående balans)',
+    reads: 'årets huvudboks #IB år 0 och föregående års huvudboks #UB år 0, per balanskonto',
+    checks: withPrevious(bookBalances),
   },
 ];
 

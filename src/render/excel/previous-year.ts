@@ -4,6 +4,7 @@
  * cell to point at, as every other check's do.
  */
 import { UNITS } from '../../domain/amount.js';
+import { KONTO_SALDO } from '../../books/huvudbok.js';
 import { PREVIOUS_YEAR } from '../../domain/model.js';
 import type { Context } from './context.js';
 import type { SheetPlan } from './plan.js';
@@ -16,7 +17,8 @@ export function previousYearSheet(ctx: Context, name: string): SheetPlan | undef
   const p = ctx.ledger.previousYear;
   if (!p) return undefined;
   const ids = new Set<string>();
-  for (const c of ctx.result.checks) for (const id of c.figures) if (id.startsWith(PREVIOUS_YEAR)) ids.add(id);
+  // Last year's figures, and the accounts' balances in this year's books (D-15), which no other sheet places.
+  for (const c of ctx.result.checks) for (const id of c.figures) if (id.startsWith(PREVIOUS_YEAR) || id.startsWith(KONTO_SALDO)) ids.add(id);
   if (!ids.size) return undefined;
   const b = new SheetBuilder(name, { minWidths: [30, 30], maxWidths: [60, 70] });
   b.addWide([text(`Årsredovisningen ${p.ledger.year}: figurerna som årets jämförelsesiffror stäms av mot`, S.title)], 21);
@@ -25,7 +27,8 @@ export function previousYearSheet(ctx: Context, name: string): SheetPlan | undef
   for (const id of ids) {
     const f = ctx.figure(id)!;
     const n = b.next;
-    b.add([text(f.id, S.text), text(f.label, S.text), ctx.figureCell(f.id, b.address(n, 3)), text(UNITS[f.unit].label, S.text), text(`${p.path}: ${f.source.file}:${f.source.line}`, S.text)]);
+    // Last year's figures name their files with last year's path already (model.ts).
+    b.add([text(f.id, S.text), text(f.label, S.text), ctx.figureCell(f.id, b.address(n, 3)), text(UNITS[f.unit].label, S.text), text(`${f.source.file}:${f.source.line}`, S.text)]);
   }
   b.frozen = { rows: header, columns: 1 };
   b.printTitles = `1:${header}`;
