@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { figureById, type Ledger } from '../src/domain/model.js';
 import { loadLedger } from '../src/ledger/load.js';
+import { render } from '../src/messages/catalogue.js';
 import { reconcile } from '../src/rules/engine.js';
 import { TINY_HUVUDBOK, tinyKonton, tinySie, type Kontotabell } from './helpers/books.js';
 import { runCli } from './helpers/cli.js';
@@ -75,7 +76,7 @@ describe('D-15: opening balances in the books = last year\'s closing balances', 
     const reasons = async (sie2023: string | null, sie2024: string | null) => {
       const r = reconcile((await pair(sie2023, sie2024)).now);
       expect(r.checks.filter((c) => c.rule === 'D-15')).toEqual([]);
-      return r.notApplicable.filter((n) => n.rule === 'D-15').map((n) => n.reason);
+      return r.notApplicable.filter((n) => n.rule === 'D-15').map((n) => render(n.reason));
     };
     expect(await reasons(null, tinySie())).toEqual(['årsredovisningen 2023 har ingen huvudbok (huvudbok: i ledger.yaml)']);
     expect(await reasons(tinySie(lastYearsKonton()), null)).toEqual(['årsredovisningen 2024 har ingen huvudbok (huvudbok: i ledger.yaml)']);

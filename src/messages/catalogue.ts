@@ -280,6 +280,8 @@ export const MESSAGES = {
   'ej_tillamplig.regleringsbrev_saknas': (_: Record<never, never>) => 'årsredovisningsmappen har inget regleringsbrev',
   'ej_tillamplig.inga_figurer': (_: Record<never, never>) => 'årsredovisningen har inga figurer som regeln läser',
   'ej_tillamplig.ingen_huvudbok': (_: Record<never, never>) => 'ledger.yaml anger ingen huvudbok (huvudbok:)',
+  'ej_tillamplig.ingen_huvudbok_ar': (p: { ar: readonly string[] }) =>
+    `${p.ar.length === 1 ? 'årsredovisningen' : 'årsredovisningarna'} ${listOf(p.ar)} har ingen huvudbok (huvudbok: i ledger.yaml)`,
   'ej_tillamplig.ingen_dimension': (p: { nyckel: 'anslag' | 'inkomsttitlar' }) =>
     `huvudbok: anger ingen dimension för ${p.nyckel === 'anslag' ? 'anslag' : 'inkomsttitlar'} (${p.nyckel}:)`,
   // Why a D-rule is not tried on the books, as `avstamning sie` says it (src/books/regler.ts).
