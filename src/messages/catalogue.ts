@@ -361,6 +361,8 @@ export const MESSAGES = {
     `varning: texten i ${p.cell} har ${tal(p.langd)} tecken, en Excel-cell rymmer ${tal(p.max)}: i arbetsboken är den avkortad och slutar med "[avkortad …]".`,
   'arbetsbok.formel_for_lang': (p: { cell: string; langd: number; max: number }) =>
     `varning: formeln i ${p.cell} skulle bli ${tal(p.langd)} tecken lång, Excel tillåter ${tal(p.max)}: cellen har värdet i stället för formeln.`,
+  'arbetsbok.delat_blad': (p: { blad: string; antal: number; max: number; fortsattning: readonly string[] }) =>
+    `varning: bladet ${p.blad} skulle få ${tal(p.antal)} rader, Excel rymmer ${tal(p.max)}: raderna efter rad ${tal(p.max)} står på ${p.fortsattning.length === 1 ? 'bladet' : 'bladen'} ${listOf(p.fortsattning.map((b) => `"${b}"`))}.`,
   'arbetsbok.for_manga_rader': (p: { blad: string; antal: number; max: number }) =>
     `arbetsboken kan inte skrivas: bladet ${p.blad} skulle få ${tal(p.antal)} rader, Excel rymmer ${tal(p.max)}. Skriv rapporterna med --no-xlsx (JSON och JUnit har ingen sådan gräns). Inga rapporter har skrivits.`,
   'arbetsbok.for_manga_kolumner': (p: { blad: string; antal: number; max: number }) =>

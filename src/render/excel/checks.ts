@@ -16,7 +16,7 @@ import type { CheckResult, CheckTerm, Status } from '../../rules/types.js';
 import type { Context } from './context.js';
 import { decimalsOf, toCellNumber } from './context.js';
 import type { Address, Cell, SheetPlan } from './plan.js';
-import { a1, columnLetter, formula, link, linkTo, num, ref, SheetBuilder, text } from './plan.js';
+import { a1, columnLetter, formula, link, linkTo, num, ref, text } from './plan.js';
 import type { FillKey } from './styles.js';
 import { numberStyle, S, textStyle } from './styles.js';
 
@@ -51,9 +51,12 @@ export const CHECK_HEADER_ROW = 3;
 /** Where each check's row is, for links from the summary. */
 export interface CheckRows {
   readonly sheet: string;
+  /** Check id → its row, counted over the sheet and its continuations (see `at`). */
   readonly rows: ReadonlyMap<string, number>;
-  readonly first: number;
-  readonly last: number;
+  /** Where a cell of such a row is. */
+  readonly at: (row: number, col: number) => Address;
+  /** The status column over every check, one range per sheet it is on. */
+  readonly statusRanges: readonly string[];
 }
 
 /** Factor that converts an amount in `from` to `to`, as formula text (`*1000`), or "" for none. */
@@ -102,7 +105,7 @@ function leftFormula(ctx: Context, c: CheckResult): string {
 
 export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows: CheckRows } {
   const checks = ctx.result.checks;
-  const b = new SheetBuilder(name, {
+  const b = ctx.sheet(name, {
     minWidths: [24, 6, 6, 24, 24, 7, 12, 12, 12, 10, 6, 15, 24, 30, 20],
     maxWidths: [48, 8, 8, 50, 60, 8, 18, 18, 18, 12, 8, 16, 60, 60, 40],
     landscape: true,
@@ -124,7 +127,8 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
     const n = b.next;
     rows.set(c.id, n);
     const fill: FillKey = c.status;
-    const at = (col: number) => a1({ row: n, col });
+    // The row's own cells, on whichever part of the sheet it lands.
+    const at = (col: number) => a1(b.address(n, col));
     const firstFigure: Address | undefined = c.figures.map((id) => ctx.figures.get(id)).find((x) => !!x);
     const d = Math.max(decimalsOf(c.left), decimalsOf(c.right), decimalsOf(c.difference));
     // Decimals the amounts are written with (kr and öre from the books), whatever their sums come to.
@@ -170,5 +174,5 @@ export function checksSheet(ctx: Context, name: string): { plan: SheetPlan; rows
     for (const key of ['discrepancy', 'acknowledged', 'rounding', 'ok'] as const)
       b.conditional.push({ ref: range, formula: `${st}="${STATUS_TEXT[key]}"`, style: key });
   }
-  return { plan: b.build(), rows: { sheet: name, rows, first, last } };
+  return { plan: b.build(), rows: { sheet: name, rows, at: (row, col) => b.address(row, col), statusRanges: b.columnRanges(first, last, COL.status) } };
 }

@@ -3,8 +3,9 @@ import type { Decimal, UnitId } from '../../domain/amount.js';
 import { UNITS } from '../../domain/amount.js';
 import { figureById, postDesignation, type Figure, type Ledger } from '../../domain/model.js';
 import type { Reconciliation } from '../../rules/types.js';
-import type { Address, Cell } from './plan.js';
-import { link, linkTo, num, SheetNames, text } from './plan.js';
+import type { Address, Cell, SheetOptions } from './plan.js';
+import { link, linkTo, num, SheetBuilder, SheetNames, text } from './plan.js';
+import { EXCEL } from './limits.js';
 import type { Variant } from './styles.js';
 import { numberStyle, S } from './styles.js';
 
@@ -34,11 +35,18 @@ export class Context {
   readonly noteRefs = new Map<number, Address>();
   readonly subtitle: string;
 
+  /** `maxRows`: the rows a sheet holds before it goes on in a continuation sheet (Excel's; less in tests). */
   constructor(
     readonly ledger: Ledger,
     readonly result: Reconciliation,
+    readonly maxRows: number = EXCEL.rows,
   ) {
     this.subtitle = `${ledger.agency}${ledger.orgnr ? ` (${ledger.orgnr})` : ''} · årsredovisning ${ledger.year}`;
+  }
+
+  /** A sheet that goes on in continuation sheets where it would pass `maxRows`. */
+  sheet(name: string, options: SheetOptions = {}): SheetBuilder {
+    return new SheetBuilder(name, { ...options, maxRows: this.maxRows, names: this.names });
   }
 
   figure(id: string): Figure | undefined {

@@ -7,9 +7,11 @@
  *   An auditor must see that a text is incomplete, so nothing is cut silently.
  * - A formula has at most 8 192 characters. A longer one (a check summing hundreds of
  *   figures) is written as its value, with a warning; the cells that read it stay formulas.
- * - A sheet has at most 1 048 576 rows and 16 384 columns. A plan beyond them stops the
- *   run with a clear message (WorkbookLimitError) instead of writing a file Excel would not
- *   open; the JSON report has no such limit.
+ * - A sheet has at most 1 048 576 rows and 16 384 columns. A sheet planned with more rows
+ *   goes on in continuation sheets ("Noter (2)", plan.ts SheetBuilder), with a warning;
+ *   a plan still beyond Excel's limits (a sheet that cannot be split, too many columns)
+ *   stops the run with a clear message (WorkbookLimitError) instead of writing a file Excel
+ *   would not open; the JSON report has no such limit.
  *
  * Sheet names (31 characters, none of []:*?/\, unique ignoring case) are made safe where
  * they are made, in plan.ts (SheetNames).
@@ -23,7 +25,8 @@ export const EXCEL = { textLength: 32_767, formulaLength: 8_192, rows: 1_048_576
 /** A change made to fit Excel's limits, as data: the CLI words it (message catalogue). */
 export type WorkbookWarning =
   | { readonly code: 'arbetsbok.text_avkortad'; readonly params: { readonly cell: string; readonly langd: number; readonly max: number } }
-  | { readonly code: 'arbetsbok.formel_for_lang'; readonly params: { readonly cell: string; readonly langd: number; readonly max: number } };
+  | { readonly code: 'arbetsbok.formel_for_lang'; readonly params: { readonly cell: string; readonly langd: number; readonly max: number } }
+  | { readonly code: 'arbetsbok.delat_blad'; readonly params: { readonly blad: string; readonly antal: number; readonly max: number; readonly fortsattning: readonly string[] } };
 
 /** A workbook that cannot exist: more rows or columns in a sheet than Excel holds. */
 export class WorkbookLimitError extends Error {

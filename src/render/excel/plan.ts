@@ -29,6 +29,11 @@ export interface ConditionalFill {
 
 export interface SheetPlan {
   readonly name: string;
+  /**
+   * Sheets that carry on this one's rows where it would pass Excel's rows ("Noter (2)", …),
+   * in order; the workbook plan lists them right after it (workbook.ts).
+   */
+  readonly continuations?: readonly SheetPlan[];
   readonly rows: readonly RowPlan[];
   readonly widths: readonly number[];
   /** Rows and columns kept in view (frozen panes). */
@@ -83,6 +88,15 @@ export class SheetNames {
   reserve(name: string): string {
     this.used.add(name.toLowerCase());
     return name;
+  }
+
+  /** The unused name of part `part` (2, 3, …) of the sheet `name`: `Noter (2)`. */
+  continuation(name: string, part: number): string {
+    for (let extra = 0; ; extra++) {
+      const suffix = extra ? ` (${part}.${extra})` : ` (${part})`;
+      const candidate = truncate(name, 31 - suffix.length) + suffix;
+      if (!this.used.has(candidate.toLowerCase())) return this.reserve(candidate);
+    }
   }
 
   /** A safe, unique name from input text (a table title). */
@@ -166,6 +180,13 @@ export interface SheetOptions {
   readonly landscape?: boolean;
   /** Columns printed (from A); default all. */
   readonly printColumns?: number;
+  /**
+   * Rows a sheet holds (Excel's 1 048 576; less in tests). Rows beyond go on continuation
+   * sheets named by `names`; without `names` the sheet is never split (limits.ts then
+   * refuses a sheet beyond Excel's rows).
+   */
+  readonly maxRows?: number;
+  readonly names?: SheetNames;
 }
 
 /** Builds one sheet row by row and knows the address of every cell it placed. */
@@ -213,8 +234,39 @@ export class SheetBuilder {
     this.rows[row - 1] = { ...old, cells: Array.from(cells) };
   }
 
+  /** Where row `row` (1-based, counted over all parts) and column `col` of this sheet land. */
   address(row: number, col: number): Address {
-    return { sheet: this.name, row, col };
+    const part = this.partOf(row);
+    return part === 0 ? { sheet: this.name, row, col } : { sheet: this.partName(part), row: row - part * this.limit, col };
+  }
+
+  /** The ranges of column `col` over rows `first`…`last`, one per part they fall in: `'Noter'!$C$4:$C$90`. */
+  columnRanges(first: number, last: number, col: number): string[] {
+    const out: string[] = [];
+    const c = columnLetter(col);
+    for (let part = this.partOf(first); part <= this.partOf(last); part++) {
+      const from = Math.max(first, part * this.limit + 1) - part * this.limit;
+      const to = Math.min(last, (part + 1) * this.limit) - part * this.limit;
+      out.push(`${quoteSheet(this.partName(part))}!$${c}$${from}:$${c}$${to}`);
+    }
+    return out;
+  }
+
+  /** Rows per part: all of them on one sheet unless the sheet may be split. */
+  private get limit(): number {
+    return this.options.names && this.options.maxRows ? this.options.maxRows : Infinity;
+  }
+
+  private partOf(row: number): number {
+    return this.limit === Infinity ? 0 : Math.floor((row - 1) / this.limit);
+  }
+
+  /** Names of the parts after the first, reserved as they are first needed. */
+  private readonly parts: string[] = [];
+  private partName(part: number): string {
+    if (part === 0) return this.name;
+    while (this.parts.length < part) this.parts.push(this.options.names!.continuation(this.name, this.parts.length + 2));
+    return this.parts[part - 1]!;
   }
 
   build(): SheetPlan {
@@ -243,16 +295,59 @@ export class SheetBuilder {
       const lines = Math.max(1, ...r.cells.map((c, i) => (c?.kind === 'text' ? wrappedLines(c.text, (widths[i] ?? 10) - 1.5) : 1)));
       return lines > 1 ? { ...r, height: 15 * Math.min(lines, 6) } : r;
     });
+    const printColumns = columnLetter(Math.min(count, this.options.printColumns ?? count));
+    const landscape = this.options.landscape ?? count > 6;
+    if (rows.length <= this.limit) {
+      return {
+        name: this.name,
+        rows,
+        widths,
+        frozen: this.frozen,
+        landscape,
+        printArea: `A$1:${printColumns}$${Math.max(1, rows.length)}`,
+        ...(this.printTitles ? { printTitles: this.printTitles } : {}),
+        ...(this.autoFilter ? { autoFilter: this.autoFilter } : {}),
+        ...(this.conditional.length ? { conditional: this.conditional } : {}),
+      };
+    }
+    return this.split(rows, widths, landscape, printColumns);
+  }
+
+  /**
+   * The rows cut into parts of `limit` rows. The first part keeps the header, print titles,
+   * filter and conditional fills (their ranges end at its last row); a continuation has the
+   * same columns and frozen columns, and its rows only (its cells' static fills still show
+   * each status).
+   */
+  private split(rows: readonly RowPlan[], widths: readonly number[], landscape: boolean, printColumns: string): SheetPlan {
+    const n = this.limit;
+    // A range `A5:P900000` ends at the first part's last row; one that starts below it is dropped.
+    const clip = (range: string) => {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) return range;
+      return Number(m[2]) > n ? undefined : `${m[1]}${m[2]}:${m[3]}${Math.min(Number(m[4]), n)}`;
+    };
+    const autoFilter = this.autoFilter && clip(this.autoFilter);
+    const conditional = this.conditional.flatMap((c) => {
+      const ref = clip(c.ref);
+      return ref ? [{ ...c, ref }] : [];
+    });
+    const continuations: SheetPlan[] = [];
+    for (let part = 1; part * n < rows.length; part++) {
+      const own = rows.slice(part * n, (part + 1) * n);
+      continuations.push({ name: this.partName(part), rows: own, widths, frozen: { rows: 0, columns: this.frozen.columns }, landscape, printArea: `A$1:${printColumns}$${own.length}` });
+    }
     return {
       name: this.name,
-      rows,
+      rows: rows.slice(0, n),
       widths,
       frozen: this.frozen,
-      landscape: this.options.landscape ?? count > 6,
-      printArea: `A$1:${columnLetter(Math.min(count, this.options.printColumns ?? count))}$${Math.max(1, rows.length)}`,
+      landscape,
+      printArea: `A$1:${printColumns}$${n}`,
       ...(this.printTitles ? { printTitles: this.printTitles } : {}),
-      ...(this.autoFilter ? { autoFilter: this.autoFilter } : {}),
-      ...(this.conditional.length ? { conditional: this.conditional } : {}),
+      ...(autoFilter ? { autoFilter } : {}),
+      ...(conditional.length ? { conditional } : {}),
+      continuations,
     };
   }
 }

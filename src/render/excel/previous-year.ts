@@ -8,7 +8,7 @@ import { KONTO_SALDO } from '../../books/huvudbok.js';
 import { PREVIOUS_YEAR } from '../../domain/model.js';
 import type { Context } from './context.js';
 import type { SheetPlan } from './plan.js';
-import { SheetBuilder, text } from './plan.js';
+import { text } from './plan.js';
 import { S } from './styles.js';
 
 export const PREVIOUS_YEAR_SHEET = 'Föregående år';
@@ -20,7 +20,7 @@ export function previousYearSheet(ctx: Context, name: string): SheetPlan | undef
   // Last year's figures, and the accounts' balances in this year's books (D-15), which no other sheet places.
   for (const c of ctx.result.checks) for (const id of c.figures) if (id.startsWith(PREVIOUS_YEAR) || id.startsWith(KONTO_SALDO)) ids.add(id);
   if (!ids.size) return undefined;
-  const b = new SheetBuilder(name, { minWidths: [30, 30], maxWidths: [60, 70] });
+  const b = ctx.sheet(name, { minWidths: [30, 30], maxWidths: [60, 70] });
   b.addWide([text(`Årsredovisningen ${p.ledger.year}: figurerna som årets jämförelsesiffror stäms av mot`, S.title)], 21);
   b.addWide([text(`${ctx.subtitle} · föregående år: ${p.path}`, S.subtitle)]);
   const header = b.add(['Figur-id', 'Beskrivning', 'Värde', 'Enhet', 'Källa'].map((h, i) => text(h, i === 2 ? S.headerRight : S.headerLeft)));

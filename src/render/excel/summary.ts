@@ -5,7 +5,7 @@ import { decimalsOf, SHEET, toCellNumber } from './context.js';
 import type { CheckRows } from './checks.js';
 import { COL, STATUS_TEXT } from './checks.js';
 import type { Cell, SheetPlan } from './plan.js';
-import { a1, columnLetter, formula, link, linkTo, num, quoteSheet, SheetBuilder, text } from './plan.js';
+import { formula, link, linkTo, num, ref, text } from './plan.js';
 import { numberStyle, S, textStyle } from './styles.js';
 import { render } from '../../messages/catalogue.js';
 
@@ -13,14 +13,13 @@ import { render } from '../../messages/catalogue.js';
 
 export function summarySheet(ctx: Context, name: string, checks: CheckRows): SheetPlan {
   const { ledger, result: r } = ctx;
-  const b = new SheetBuilder(name, { minWidths: [28, 14, 40, 12, 10, 12], maxWidths: [48, 60, 70, 18, 12, 16] });
+  const b = ctx.sheet(name, { minWidths: [28, 14, 40, 12, 10, 12], maxWidths: [48, 60, 70, 18, 12, 16] });
   b.addWide([text(`Avstämning ${ledger.agency} ${ledger.year}`, S.title)], 21);
   b.addWide([text(ctx.subtitle, S.subtitle)]);
   b.blank();
 
   // The verdict and the counts are formulas over the check sheet's status column.
-  const statusRange = `${quoteSheet(checks.sheet)}!$${columnLetter(COL.status)}$${checks.first}:$${columnLetter(COL.status)}$${checks.last}`;
-  const count = (label: string) => `COUNTIF(${statusRange},"${label}")`;
+  const count = (label: string) => checks.statusRanges.map((range) => `COUNTIF(${range},"${label}")`).join('+');
   const s = r.summary;
   const verdict = s.discrepancy
     ? `${s.discrepancy} ${s.discrepancy > 1 ? 'AVVIKELSER' : 'AVVIKELSE'} ATT ÅTGÄRDA`
@@ -86,10 +85,10 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
     b.add(listHeader.map((h, i) => text(h, i === 3 || i === 4 ? S.headerRight : S.headerLeft)));
     for (const c of items) {
       const row = checks.rows.get(c.id)!;
-      const target = (col: number) => `${quoteSheet(checks.sheet)}!${a1({ row, col })}`;
+      const target = (col: number) => ref(checks.at(row, col));
       const fill = c.status;
       b.add([
-        link(c.id, linkTo({ sheet: checks.sheet, row, col: 1 }), textStyle({ link: true, fill })),
+        link(c.id, linkTo(checks.at(row, 1)), textStyle({ link: true, fill })),
         text(c.subject, textStyle({ fill })),
         c.reason !== undefined ? text(c.reason, textStyle({ fill })) : text('', textStyle({ fill })),
         formula(target(COL.difference), toCellNumber(c.difference), numberStyle(decimalsOf(c.difference), { fill })),
@@ -123,7 +122,7 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
 
 export function coverageSheet(ctx: Context, name: string): SheetPlan {
   const { result: r } = ctx;
-  const b = new SheetBuilder(name, { minWidths: [30, 40, 12, 6, 24, 30], maxWidths: [60, 70, 16, 8, 40, 80], landscape: true });
+  const b = ctx.sheet(name, { minWidths: [30, 40, 12, 6, 24, 30], maxWidths: [60, 70, 16, 8, 40, 80], landscape: true });
   b.addWide([text('Täckning: figurer som ingen kontroll läser', S.title)], 21);
   b.addWide([text(`${ctx.subtitle} · ${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`, S.subtitle)]);
   const header = b.add(['Figur-id', 'Beskrivning', 'Värde', 'Enhet', 'Källa (fil:rad)', 'Motivering (olasta_figurer)'].map((h, i) => text(h, i === 2 ? S.headerRight : S.headerLeft)));

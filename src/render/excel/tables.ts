@@ -61,7 +61,7 @@ function tableRows(ctx: Context, b: SheetBuilder, table: Table): number {
 
 /** A sheet holding one statement or one `tabell` table. */
 export function tableSheet(ctx: Context, name: string, table: Table): SheetPlan {
-  const b = new SheetBuilder(name, { ...TABLE_WIDTHS, landscape: table.columns.length > 4 });
+  const b = ctx.sheet(name, { ...TABLE_WIDTHS, landscape: table.columns.length > 4 });
   titleRows(b, table.title, ctx);
   const header = tableRows(ctx, b, table);
   b.frozen = { rows: header, columns: 1 };
@@ -82,7 +82,7 @@ export function notesSheet(ctx: Context, name: string): { finish(): SheetPlan } 
   const notes = [...ctx.ledger.notes].sort((x, y) => x.number - y.number);
   const tablesOf = (note: Note) => note.tables.map((id) => ctx.ledger.tables.find((t) => t.id === id)).filter((t): t is Table => !!t);
   const widest = Math.max(0, ...notes.flatMap((n) => tablesOf(n).map((t) => t.columns.length)));
-  const b = new SheetBuilder(name, { ...TABLE_WIDTHS, landscape: widest > 4 });
+  const b = ctx.sheet(name, { ...TABLE_WIDTHS, landscape: widest > 4 });
   titleRows(b, 'Noter', ctx);
   const header = b.add(['Not och rubrik', 'Tabeller', 'Hänvisas från'].map((h, i) => text(h, i === 1 ? S.headerRight : S.headerLeft)));
   if (b.next !== NOTE_INDEX_FIRST_ROW) throw new Error('notindexets rader har flyttats');
@@ -141,7 +141,7 @@ export function anslagSheet(ctx: Context, name: string): SheetPlan | undefined {
   const a = ctx.ledger.anslagsredovisning;
   const rb = ctx.ledger.regleringsbrev;
   if (!a && !rb) return undefined;
-  const b = new SheetBuilder(name, { minWidths: [30, 6], maxWidths: [70, 22], landscape: true });
+  const b = ctx.sheet(name, { minWidths: [30, 6], maxWidths: [70, 22], landscape: true });
   titleRows(b, 'Anslagsredovisning', ctx);
 
   // One grid for all sections: label, a second text column, the amounts, then a text
@@ -253,7 +253,7 @@ export function anslagSheet(ctx: Context, name: string): SheetPlan | undefined {
 export function otherFiguresSheet(ctx: Context, name: string): SheetPlan | undefined {
   const rest = [...ctx.ledger.figures.values()].filter((f) => !ctx.figures.has(f.id));
   if (!rest.length) return undefined;
-  const b = new SheetBuilder(name, { minWidths: [30, 30], maxWidths: [60, 70] });
+  const b = ctx.sheet(name, { minWidths: [30, 30], maxWidths: [60, 70] });
   titleRows(b, 'Övriga figurer', ctx);
   const header = b.add(['Figur-id', 'Beskrivning', 'Värde', 'Enhet', 'Källa'].map((h, i) => text(h, i === 2 ? S.headerRight : S.headerLeft)));
   for (const f of rest) {

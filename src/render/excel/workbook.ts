@@ -9,7 +9,7 @@ import type { Reconciliation } from '../../rules/types.js';
 import { checksSheet } from './checks.js';
 import { PREVIOUS_YEAR_SHEET, previousYearSheet } from './previous-year.js';
 import { Context, SHEET } from './context.js';
-import { fitToExcel } from './limits.js';
+import { fitToExcel, type WorkbookWarning } from './limits.js';
 import type { SheetPlan, WorkbookPlan } from './plan.js';
 import { coverageSheet, summarySheet } from './summary.js';
 import { anslagSheet, notesSheet, otherFiguresSheet, tableSheet } from './tables.js';
@@ -28,8 +28,13 @@ function tableSheetName(ctx: Context, t: Table): string {
   return ctx.names.fromText(m ? `Tabell ${m[1]!.replace(/_/g, '.')}` : t.title, 'Tabell');
 }
 
-export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPlan {
-  const ctx = new Context(ledger, result);
+export interface PlanOptions {
+  /** Rows a sheet holds before it goes on in a continuation sheet: Excel's, unless a test lowers it. */
+  readonly maxRows?: number;
+}
+
+export function planWorkbook(ledger: Ledger, result: Reconciliation, options: PlanOptions = {}): WorkbookPlan {
+  const ctx = new Context(ledger, result, options.maxRows);
   for (const name of [...Object.values(SHEET), HUVUDBOK_SHEET]) ctx.names.reserve(name);
 
   // The notes first: statement lines link to them.
@@ -67,7 +72,8 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     ...(previous ? [previous] : []),
     coverage,
   ];
-  const fitted = fitToExcel(sheets);
+  const { sheets: parts, warnings: split } = withContinuations(sheets, ctx.maxRows);
+  const fitted = fitToExcel(parts);
   const s = result.summary;
   return {
     title: `Avstämning ${ledger.agency} ${ledger.year}`,
@@ -76,8 +82,22 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation): WorkbookPl
     description: `${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
     date: fixedDate(ledger.year),
     sheets: fitted.sheets,
-    warnings: fitted.warnings,
+    warnings: [...split, ...fitted.warnings],
   };
+}
+
+/** Each sheet followed by its continuation sheets, and a warning for each sheet split. */
+function withContinuations(sheets: readonly SheetPlan[], max: number): { sheets: SheetPlan[]; warnings: WorkbookWarning[] } {
+  const out: SheetPlan[] = [];
+  const warnings: WorkbookWarning[] = [];
+  for (const { continuations, ...sheet } of sheets) {
+    out.push(sheet);
+    if (!continuations?.length) continue;
+    out.push(...continuations);
+    const antal = sheet.rows.length + continuations.reduce((n, c) => n + c.rows.length, 0);
+    warnings.push({ code: 'arbetsbok.delat_blad', params: { blad: sheet.name, antal, max, fortsattning: continuations.map((c) => c.name) } });
+  }
+  return { sheets: out, warnings };
 }
 
 /** The last day of the fiscal year: the workbook's dates do not depend on when it was written. */
