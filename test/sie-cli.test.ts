@@ -1,6 +1,7 @@
 /**
  * `avstamning sie` through the built command line: every syntax-error kind with its message,
- * position and exit 2; every fault the generator plants with its rule, file:line and exit
+ * position and exit 2; every D-rule passing on a tiny ledger and failing on one edit of it, with
+ * its message and exit code; every fault the generator plants with its rule, file:line and exit
  * code; CP437 and UTF-8; the JSON report's shape. Build first: `npx tsc -p tsconfig.json`.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -42,6 +43,8 @@ const SYNTAX: [string, string, string, string, string][] = [
   ['odd object list', '#TRANS 5011 {} 300.00', '#TRANS 5011 {1} 300.00', '27:13', 'objektlistan ska bestå av par: dimension och objekt'],
   ['bad account type', '#KONTO 5011 "Lokalhyra"', '#KONTO 5011 "Lokalhyra"\r\n#KTYP 5011 X', '13:12', 'kontotypen ska vara T, S, K eller I; fick "X"'],
   ['text outside a record', '#SIETYP 4', 'SIETYP 4', '5:1', 'raden ska börja med en post som #VER (eller vara tom)'],
+  ['empty account', '#TRANS 5011 {} 300.00', '#TRANS "" {} 300.00', '27:8', 'kontonumret är tomt'],
+  ['brace without #VER', '#SIETYP 4', '#SIETYP 4\r\n{', '6:1', '{ ska stå ensam på sin rad, direkt efter #VER'],
 ];
 
 describe('syntax errors: exit 2 with file:line:column and the message', () => {
@@ -88,6 +91,64 @@ describe('syntax errors: exit 2 with file:line:column and the message', () => {
     const missing = await runCli(['sie', path.join(dir, 'finns-inte.se')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('filen kan inte läsas: filen finns inte');
+  });
+});
+
+/**
+ * Each D-rule through the command line, on the tiny base ledger of sie-rules.test.ts: the base
+ * passes every rule (exit 0), and one edit fails the rule with its message, file:line and the
+ * exit code (1 for fel; 0 for varning, 1 with --strict). D-2 is the syntax errors above; D-9
+ * needs a kontoplan (the books commands); D-13 below.
+ */
+describe('every D-rule: passes on the base, fails on one edit, with its message and exit code', () => {
+  it('the base: exit 0, every rule ok but D-9 and D-13 (no mapping, no #KSUMMA)', async () => {
+    const json = path.join(dir, 'bas.json');
+    const r = await sie('bas.se', cp437(BAS), '--json', json);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const checks = JSON.parse(await readFile(json, 'utf8')).checks as { rule: string; status: string }[];
+    expect(checks.map((c) => `${c.rule} ${c.status}`)).toEqual([...Array.from({ length: 14 }, (_, i) => `D-${i + 1} ${i === 8 || i === 12 ? 'skipped' : 'ok'}`)]);
+  });
+
+  /** [rule, line of the base, its replacement, exit code, the rule's first line on the console (FIL: the file)] */
+  const REGLER: [string, string, string, number, string][] = [
+    ['D-1', '#FNAMN "Myndigheten för prov"', '', 1, '✗ D-1/#FNAMN: Posten #FNAMN saknas men är obligatorisk för SIE 4E'],
+    ['D-3', '#TRANS 1930 {} -300.00', '#TRANS 1930 {} -300.01', 1, '✗ D-3/A/1/25 (FIL:25): verifikation A 1 20240105 "Hyra "jan" {x}" balanserar inte: summan är -0.01 kr'],
+    ['D-4', '#RTRANS 1930 {20 "1:1"} 800.50\r\n#TRANS 1930 {20 "1:1"} 800.50', '#RTRANS 1930 {20 "1:1"} 800.50', 1, '✗ D-4/A/2/33 (FIL:33): #RTRANS på konto 1930 i verifikation A 2 20240110 "Anslag" följs inte av en identisk #TRANS'],
+    ['D-5', '#KONTO 5011 "Lokalhyra"', '', 1, '✗ D-5/5011 (FIL:22): Konto 5011 används men är inte deklarerat med #KONTO'],
+    ['D-6', '#UB 0 1930 1500.50', '#UB 0 1930 1500.00', 1, '✗ D-6/1930 (FIL:19): Konto 1930: #IB 1000.00 + årets transaktioner 500.50 = 1500.50, men #UB är 1500.00'],
+    ['D-7', '#RES 0 5011 300', '#RES 0 5011 301', 1, '✗ D-7/5011 (FIL:22): Konto 5011: årets transaktioner 300.00 men #RES är 301.00'],
+    ['D-8', '#IB 0 2010 -1000.00', '#IB 0 2010 -1000.00\r\n#IB 0 2020 -1.00\r\n#UB 0 2020 -1.00\r\n#KONTO 2020 "Balanserad"', 1, '✗ D-8/IB: Summan av #IB år 0 är -1.00 kr, inte 0 (och inte heller −Σ #RES år −1)'],
+    ['D-10', '#PSALDO 0 202401 5011 {} 300.00', '#PSALDO 0 202401 5011 {} 299.00', 0, '! D-10/0/5011 (FIL:12): Konto 5011 år 0: Σ #PSALDO 299.00 men årets förändring enligt #IB/#UB/#RES är 300.00'],
+    ['D-11', '#UB -1 1930 1000.00', '#UB -1 1930 999.00', 0, '! D-11/1930 (FIL:15): Konto 1930: #IB år 0 är 1000.00 men #UB år −1 är 999.00'],
+    ['D-12', '#VER A 2 20240110 "Anslag"', '#VER A 1 20250110 "Anslag"', 0, '! D-12/A/1/30 (FIL:30): verifikation A 1 20250110 "Anslag" kommer efter nummer 1 i serien: numren ska vara stigande'],
+    ['D-14', '#TRANS 3011 {"20" "1:1"} -800.50', '#TRANS 3011 {"20" "1:1" 30 "X"} -800.50', 0, '! D-14/30 (FIL:35): Dimension 30 används men är inte deklarerad med #DIM'],
+  ];
+  it.each(REGLER)('%s', async (rule, from, to, code, rad) => {
+    expect(BAS).toContain(from);
+    const r = await sie(`${rule}.se`, cp437(BAS.replace(from, to)));
+    expect(r.code, r.stdout + r.stderr).toBe(code);
+    const rader = r.stdout.split('\n').filter((l) => l.includes(` ${rule}/`) || l.includes(` ${rule}:`));
+    expect(rader[0]).toBe(`  ${rad.replace('FIL', r.file)}`);
+    if (code === 0) expect((await runCli(['sie', r.file, '--strict'])).code).toBe(1);
+  });
+
+  it('D-10 counts the account-level #PSALDO rows only: rows per object are not summed in again', async () => {
+    const json = path.join(dir, 'psaldo.json');
+    const text = BAS.replace('#PSALDO 0 202401 5011 {} 300.00', '#PSALDO 0 202401 5011 {} 300.00\r\n#PSALDO 0 202401 5011 {20 "1:1"} 300.00\r\n#PSALDO 0 202401 5011 {1 "A"} 300.00');
+    const r = await sie('psaldo.se', cp437(text), '--json', json);
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(await readFile(json, 'utf8')).checks.find((c: { rule: string }) => c.rule === 'D-10').status).toBe('ok');
+  });
+
+  it('D-13: the right #KSUMMA passes (exit 0), a wrong one fails at the closing record (exit 1)', async () => {
+    const kropp = BAS.replace('#FLAGGA 0', '#FLAGGA 0\r\n#KSUMMA');
+    const ratt = await sie('ks.se', cp437(`${kropp}\r\n#KSUMMA 1`));
+    const varde = /#KSUMMA är 1 men kontrollsumman \(CRC-32\) över filens poster är (\d+)/.exec(ratt.stdout)?.[1];
+    expect(varde, ratt.stdout).toBeDefined();
+    expect(ratt.code).toBe(1);
+    expect(ratt.stdout).toContain(`✗ D-13 (${ratt.file}:${kropp.split('\r\n').length + 1}): #KSUMMA är 1`);
+    const ok = await sie('ks-ok.se', cp437(`${kropp}\r\n#KSUMMA ${varde}`));
+    expect(ok.code, ok.stdout).toBe(0);
   });
 });
 
