@@ -2,12 +2,13 @@
  * The books against the report (DOMAIN.md §7 group E, and D-9): each statement line
  * derived from the general ledger against the published figure, utgifter per anslagspost
  * and inkomster per inkomsttitel against the anslagsredovisning, and every account with a
- * balance mapped to a line. Applies only to a ledger that names its general ledger.
+ * balance mapped to a line; and the books' own integrity (D-1…D-14, as `avstamning sie`
+ * checks it). Applies only to a ledger that names its general ledger.
  */
-import { Decimal } from '../domain/amount.js';
 import { statement, type Ledger, type Row, type StatementKind, type Term } from '../domain/model.js';
 import type { KontoBelopp } from '../books/derive.js';
-import { arFor, integritetsfigur, oreTillDecimal, type Huvudbok } from '../books/huvudbok.js';
+import { arFor, integritetsfigur, type Huvudbok } from '../books/huvudbok.js';
+import { oreTillKr } from '../books/model.js';
 import { SIE_REGLER } from '../books/fynd.js';
 import type { CheckResult, CheckSpec, KontoRad, NotApplicable, Rule } from './types.js';
 import type { Message } from '../messages/catalogue.js';
@@ -15,7 +16,8 @@ import type { Message } from '../messages/catalogue.js';
 const pos = (ref: string): Term => ({ sign: 1, ref });
 const rowLine = (r: Row) => r.line ?? r.id;
 
-const kontoRader = (konton: readonly KontoBelopp[]): KontoRad[] => konton.map((k) => ({ konto: k.konto, namn: k.namn, belopp: oreTillDecimal(k.belopp).toFixed(2) }));
+/** Exact kr text straight from öre (no Decimal per account). */
+const kontoRader = (konton: readonly KontoBelopp[]): KontoRad[] => konton.map((k) => ({ konto: k.konto, namn: k.namn, belopp: oreTillKr(k.belopp) }));
 
 /** A derived figure against published ones; an empty right side means the report shows nothing (zero). */
 function bookCheck(h: Huvudbok, rule: string, bok: string, published: readonly string[], subject: string): CheckSpec {
@@ -209,12 +211,12 @@ export function kontotackning(l: Ledger, checks: readonly CheckResult[]): Kontot
     if (!c.rule.startsWith('E-')) continue;
     for (const f of c.figures) for (const k of h.konton.get(f) ?? []) read.add(k.konto);
   }
-  const all = new Map<string, { namn: string; ar: string; belopp: Decimal }>();
+  const all = new Map<string, { namn: string; ar: string; belopp: bigint }>();
   for (const ar of h.harledning.ar) {
     const year = arFor(l, ar.arsnr);
     const leaves = [...ar.rader.values()].filter((r) => !r.summa).flatMap((r) => r.konton);
-    for (const k of [...leaves, ...ar.omappade]) if (!all.has(k.konto)) all.set(k.konto, { namn: k.namn, ar: year, belopp: oreTillDecimal(k.belopp) });
+    for (const k of [...leaves, ...ar.omappade]) if (!all.has(k.konto)) all.set(k.konto, { namn: k.namn, ar: year, belopp: k.belopp });
   }
-  const olasta = [...all].filter(([konto]) => !read.has(konto)).map(([konto, x]) => ({ konto, namn: x.namn, ar: x.ar, belopp: x.belopp.toFixed(2) }));
+  const olasta = [...all].filter(([konto]) => !read.has(konto)).map(([konto, x]) => ({ konto, namn: x.namn, ar: x.ar, belopp: oreTillKr(x.belopp) }));
   return { konton: all.size, lasta: all.size - olasta.length, olasta };
 }
