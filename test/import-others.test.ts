@@ -58,6 +58,7 @@ async function importFixture(name: string) {
 describe.each([
   ['provverket', 0.9],
   ['fjallverket', 0.9],
+  ['angsverket', 0.9],
 ])('the invented report %s', (name, coverage) => {
   it('no wrong value: every imported row has the figures the report prints on its line', async () => {
     const { ledger, expected } = await importFixture(name);
@@ -84,5 +85,14 @@ describe.each([
     const imported = new Set([...rows.values()].map((r) => r.line));
     const reported = new Set(result.report.skipped.map((s) => s.nr));
     expect(Object.keys(expected.rader).map(Number).filter((l) => !imported.has(l) && !reported.has(l))).toEqual([]);
+  });
+});
+
+describe('the invented report angsverket: what else it shows', () => {
+  it('finansiella villkor: högst is a ceiling, minst a floor; the text has no pages', async () => {
+    const { ledger, result } = await importFixture('angsverket');
+    expect(ledger.anslagsredovisning!.finansiellaVillkor.map((v) => v.typ)).toEqual(['tak', 'golv']);
+    expect(result.report.sidor).toBe('inga');
+    expect([...result.files.values()].some((f) => /\bsida: /.test(f))).toBe(false);
   });
 });

@@ -188,6 +188,7 @@ describe('avstamning import: the command', () => {
     ['a file that does not exist', ['saknas.txt'], 'saknas.txt: filen "saknas.txt" finns inte'],
     ['a .pdf that is no PDF', ['README.md.pdf'], 'ingen PDF'],
     ['a text without a financial part', ['README.md'], 'hittade ingen finansiell del'],
+    ['a report without a balansräkning', ['test/fixtures/import/utan-balansrakning.txt'], 'rapporten saknar balansräkning'],
   ])('%s: exit 2 with the reason', async (_name, args, message) => {
     const dir = tmp();
     if (args[0] === 'README.md.pdf') writeFileSync(path.join(dir, 'README.md.pdf'), 'ingen pdf');

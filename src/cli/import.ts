@@ -52,6 +52,9 @@ async function importTo(args: ImportArgs): Promise<number> {
   const { text, pdf } = await readReport(args.source);
   const result = importText(text, { pdf, ...(args.myndighet ? { myndighet: args.myndighet } : {}), ...(args.ar ? { ar: args.ar } : {}) });
   if (!result.report.sections.length) fail(args.source, 'import.ingen_finansiell_del', {});
+  // A ledger has a resultaträkning and a balansräkning (src/ledger/build.ts): without them the report cannot become one.
+  const lacking = [['resultatrakning.yaml', 'resultaträkning'], ['balansrakning.yaml', 'balansräkning']].filter(([f]) => !result.files.has(f!)).map(([, name]) => name!);
+  if (lacking.length) fail(args.source, 'import.saknar_del', { delar: lacking.join(' och ') });
   const target = path.resolve(args.ut);
   prepareTarget(args.ut, args.force);
   const tmp = `${target}.${process.pid}.tmp`;

@@ -282,7 +282,7 @@ const BEM_STEMS: readonly [string, RegExp][] = [
 ];
 
 function readBemyndiganden(ls: readonly SourceLine[], broken: boolean, skipped: Skipped[]): { yaml: string[]; figures: number } {
-  const header = headerText(ls, /\bap\.?\s*\d+\s+-?\d/).toLowerCase();
+  const header = headerText(ls, /\bap\.?\s*\d+\b/).toLowerCase();
   const years = [...header.matchAll(/(?<![\d-])(20\d\d)(?![\d-])/g)].map((m) => m[1]!);
   const ids = [...BEM_STEMS.filter(([, re]) => re.test(header)).map(([id]) => id), ...years];
   const slutar = /slutår/.test(header);
@@ -300,7 +300,8 @@ function readBemyndiganden(ls: readonly SourceLine[], broken: boolean, skipped: 
     cols,
     broken,
     skipped,
-    (t) => /\bap\.?\s*\d+\s+-?\d/.test(t) && !/^anslag\b/i.test(t),
+    // "UO8 1:8 ap 1 650 000 …", or with the post's name: "1:9 ap 1 Ängsverket 20 000 …".
+    (t) => /\bap\.?\s*\d+\b/.test(t) && !/^anslag\b/i.test(t),
     (l) => {
       const u = UO.exec(l.text);
       if (u) uo = u[1];

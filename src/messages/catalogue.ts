@@ -371,6 +371,8 @@ export const MESSAGES = {
   // `avstamning import`: the published report and the target directory
   'import.ingen_finansiell_del': (_: Record<never, never>) =>
     'hittade ingen finansiell del: förväntade rubriker som Resultaträkning, Balansräkning, Anslagsredovisning, Finansieringsanalys eller Noter på egna rader',
+  'import.saknar_del': (p: { delar: string }) =>
+    `rapporten saknar ${p.delar}, som en årsredovisningsmapp måste ha: förväntade rubriken på en egen rad, följd av tabellen med årskolumner`,
   'import.inte_pdf': (_: Record<never, never>) => 'filen heter .pdf men är ingen PDF (den börjar inte med %PDF-)',
   'import.inte_text': (_: Record<never, never>) => 'filen är varken en PDF eller en text (den innehåller nollbytes): förväntade en .pdf eller en .txt',
   'import.pdf_losenord': (_: Record<never, never>) => 'PDF-filen är lösenordsskyddad: förväntade en PDF som kan läsas utan lösenord',
