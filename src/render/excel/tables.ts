@@ -80,8 +80,11 @@ export const NOTE_INDEX_FIRST_ROW = 4;
  */
 export function notesSheet(ctx: Context, name: string): { finish(): SheetPlan } {
   const notes = [...ctx.ledger.notes].sort((x, y) => x.number - y.number);
-  const tablesOf = (note: Note) => note.tables.map((id) => ctx.ledger.tables.find((t) => t.id === id)).filter((t): t is Table => !!t);
-  const widest = Math.max(0, ...notes.flatMap((n) => tablesOf(n).map((t) => t.columns.length)));
+  // Tables by id: a lookup per note table, not a search of every table (a ledger may have tens of thousands).
+  const byId = new Map(ctx.ledger.tables.map((t) => [t.id, t]));
+  const tablesOf = (note: Note) => note.tables.map((id) => byId.get(id)).filter((t): t is Table => !!t);
+  // A loop, not a spread: there may be more notes than a call takes arguments.
+  const widest = notes.reduce((w, n) => tablesOf(n).reduce((x, t) => Math.max(x, t.columns.length), w), 0);
   const b = ctx.sheet(name, { ...TABLE_WIDTHS, landscape: widest > 4 });
   titleRows(b, 'Noter', ctx);
   const header = b.add(['Not och rubrik', 'Tabeller', 'Hänvisas från'].map((h, i) => text(h, i === 1 ? S.headerRight : S.headerLeft)));

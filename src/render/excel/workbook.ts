@@ -41,7 +41,8 @@ export function planWorkbook(ledger: Ledger, result: Reconciliation, options: Pl
   const noter = notesSheet(ctx, SHEET.notes);
   const others = ledger.tables.filter((t) => t.kind === 'tabell').map((t) => ({ table: t, name: tableSheetName(ctx, t) }));
   // A note table whose note number is not in ledger.notes still gets shown.
-  const orphanNotes = ledger.tables.filter((t) => t.kind === 'not' && !ledger.notes.some((n) => n.tables.includes(t.id)));
+  const inNotes = new Set(ledger.notes.flatMap((n) => n.tables));
+  const orphanNotes = ledger.tables.filter((t) => t.kind === 'not' && !inNotes.has(t.id));
   const orphans = orphanNotes.map((t) => ({ table: t, name: ctx.names.fromText(t.title, 'Not') }));
 
   const statements = new Map<string, SheetPlan>();
