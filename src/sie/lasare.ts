@@ -129,9 +129,13 @@ export class SieLasare {
   private kontCrc = new Int32Array(64);
   private kontCrcLangd = new Int32Array(64);
   private readonly kontSkift: (Int32Array | undefined)[] = [];
-  /** The last date the hot path summed, and the CRC register's step over its bytes from 0. */
-  private crcDatum = -1;
-  private crcDatumSteg = 0;
+  /** The last two dates the hot path summed, and the CRC register's steps over their bytes from 0. */
+  private readonly crcDatum = new Int32Array([-1, -1]);
+  private readonly crcDatumSteg = new Int32Array(2);
+  /** Per voucher series: the CRC register's step from 0 over `#VER` and the series, its length and its tables. */
+  private readonly serieSteg: number[] = [];
+  private readonly serieLangd: number[] = [];
+  private readonly serieSkift: (Int32Array | undefined)[] = [];
   /** Off in the tests that compare the hot path with the tokenizer alone. */
   static snabbvag = true;
 
@@ -725,11 +729,28 @@ export class SieLasare {
     if (f.n < 4) return -1;
     const datum = lasDatum(buf, f.start[3]!, f.slut[3]!);
     if (datum < 0) return -1;
-    this.summeraSnabb(0);
+    const serie = this.d.serieId.id(buf, f.start[1]!, f.slut[1]!);
+    if (this.r.kontroll) this.summeraVer(buf, serie, datum);
     this.d.poster[E.VER]!++;
     const nr = lasNummer(buf, f.start[2]!, f.slut[2]!);
-    this.oppnaVer(this.d.serieId.id(buf, f.start[1]!, f.slut[1]!), nr, Number.isNaN(nr) ? buf.toString('latin1', f.start[2]!, f.slut[2]!) : null, datum, f.n > 4 ? f.start[4]! : 0, f.n > 4 ? f.slut[4]! : 0);
+    this.oppnaVer(serie, nr, Number.isNaN(nr) ? buf.toString('latin1', f.start[2]!, f.slut[2]!) : null, datum, f.n > 4 ? f.start[4]! : 0, f.n > 4 ? f.slut[4]! : 0);
     return f.lf;
+  }
+
+  /** The CRC over the #VER line in faltRad: `#VER` and the series by the series' kept step, the date by the date's. */
+  private summeraVer(buf: Buffer, serie: number, datum: number): void {
+    const r = this.r;
+    const f = faltRad;
+    let skift = this.serieSkift[serie];
+    if (!skift) {
+      this.serieSteg[serie] = crcOver(crcOver(0, buf, f.start[0]!, f.slut[0]!), buf, f.start[1]!, f.slut[1]!);
+      this.serieLangd[serie] = f.slut[0]! - f.start[0]! + f.slut[1]! - f.start[1]!;
+      skift = this.serieSkift[serie] = crcSkift(this.serieLangd[serie]!);
+    }
+    const c = crcOver(skifta(skift, r.crc) ^ this.serieSteg[serie]!, buf, f.start[2]!, f.slut[2]!);
+    r.crc = this.datumCrc(c, buf, f.start[3]!, datum);
+    r.crcLangd += this.serieLangd[serie]! + f.slut[2]! - f.start[2]! + 8;
+    this.summeraSnabb(4);
   }
 
   /** Add the fields of faltRad from the n-th on to the CRC, when it runs. */
@@ -786,8 +807,16 @@ export class SieLasare {
 
   /** The CRC register over a date's eight bytes at s: most dates repeat the one before, whose step is kept. */
   private datumCrc(c: number, buf: Buffer, s: number, datum: number): number {
-    if (datum !== this.crcDatum) [this.crcDatum, this.crcDatumSteg] = [datum, crcOver(0, buf, s, s + 8)];
-    return skifta(SKIFT_8, c) ^ this.crcDatumSteg;
+    if (datum === this.crcDatum[0]) return skifta(SKIFT_8, c) ^ this.crcDatumSteg[0]!;
+    if (datum !== this.crcDatum[1]) {
+      // Two kept: a voucher's date and another (its registration date, or the month's last).
+      this.crcDatum[1] = this.crcDatum[0]!;
+      this.crcDatumSteg[1] = this.crcDatumSteg[0]!;
+      this.crcDatum[0] = datum;
+      this.crcDatumSteg[0] = crcOver(0, buf, s, s + 8);
+      return skifta(SKIFT_8, c) ^ this.crcDatumSteg[0];
+    }
+    return skifta(SKIFT_8, c) ^ this.crcDatumSteg[1]!;
   }
 
   /** A new kontering's step of the CRC for the hot path, unless its bytes were unescaped in place. */
