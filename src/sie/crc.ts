@@ -103,12 +103,17 @@ export function vy(buf: Uint8Array): DataView {
 
 const skiften: (Int32Array | undefined)[] = [];
 
+/** Runs longer than this get no tables (building them costs 1024·n steps): they are summed byte by byte. */
+export const MAX_SKIFT = 256;
+
 /**
- * The register's step over n zero bytes as four byte tables. The register's step over bytes B
- * is linear: from state c it is skift(c, |B|) ^ (the step over B from 0), so a run of bytes
- * seen before (an account with its objects) costs four lookups however long it is.
+ * The register's step over n zero bytes as four byte tables; undefined when n > MAX_SKIFT.
+ * The register's step over bytes B is linear: from state c it is skift(c, |B|) ^ (the step
+ * over B from 0), so a run of bytes seen before (an account with its objects) costs four
+ * lookups however long it is.
  */
-export function crcSkift(n: number): Int32Array {
+export function crcSkift(n: number): Int32Array | undefined {
+  if (n > MAX_SKIFT) return undefined;
   let t = skiften[n];
   if (t) return t;
   t = new Int32Array(1024);

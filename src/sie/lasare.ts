@@ -746,6 +746,7 @@ export class SieLasare {
       this.serieSteg[serie] = crcOver(crcOver(0, buf, f.start[0]!, f.slut[0]!), buf, f.start[1]!, f.slut[1]!);
       this.serieLangd[serie] = f.slut[0]! - f.start[0]! + f.slut[1]! - f.start[1]!;
       skift = this.serieSkift[serie] = crcSkift(this.serieLangd[serie]!);
+      if (!skift) return this.summeraSnabb(0);
     }
     const c = crcOver(skifta(skift, r.crc) ^ this.serieSteg[serie]!, buf, f.start[2]!, f.slut[2]!);
     r.crc = this.datumCrc(c, buf, f.start[3]!, datum);
@@ -1045,7 +1046,7 @@ export class SieLasare {
 }
 
 const TRANS_ETIKETT = Buffer.from('#TRANS', 'latin1');
-const SKIFT_8 = crcSkift(8);
+const SKIFT_8 = crcSkift(8)!;
 
 /** Thrown by a worker's reader at what only one reader of the whole file can judge. */
 export const AVBRYT = new Error('avbryt');
