@@ -4,21 +4,31 @@ import type { Context } from './context.js';
 import { decimalsOf, SHEET, toCellNumber } from './context.js';
 import type { CheckRows } from './checks.js';
 import { COL, STATUS_TEXT } from './checks.js';
-import type { Cell, SheetPlan } from './plan.js';
+import type { Cell, SheetBuilder, SheetPlan } from './plan.js';
 import { formula, link, linkTo, num, ref, text } from './plan.js';
 import { numberStyle, S, textStyle } from './styles.js';
 import { render } from '../../messages/catalogue.js';
 
-/** Rows of the Noter index: title, subtitle, header, then one row per note in number order. */
-
 export function summarySheet(ctx: Context, name: string, checks: CheckRows): SheetPlan {
-  const { ledger, result: r } = ctx;
+  const { ledger } = ctx;
   const b = ctx.sheet(name, { minWidths: [28, 14, 40, 12, 10, 12], maxWidths: [48, 60, 70, 18, 12, 16] });
   b.addWide([text(`Avstämning ${ledger.agency} ${ledger.year}`, S.title)], 21);
   b.addWide([text(ctx.subtitle, S.subtitle)]);
   b.blank();
+  verdictAndCounts(ctx, b, checks);
+  b.blank();
+  b.addWide([text('Färgkod på Avstämningar: röd = avvikelse, orange = känd avvikelse (med orsak), ljusgul = avrundningsdifferens inom toleransen, ingen färg = ok.', S.subtitle)]);
+  checkList(ctx, b, checks, 'Avvikelser', 'discrepancy');
+  checkList(ctx, b, checks, 'Kända avvikelser', 'acknowledged');
+  staleList(ctx, b, checks);
+  b.frozen = { rows: 1, columns: 0 };
+  b.printTitles = '1:2';
+  return b.build();
+}
 
-  // The verdict and the counts are formulas over the check sheet's status column.
+/** The verdict, the ledger's facts and the count of checks per status: formulas over the check sheet's status column. */
+function verdictAndCounts(ctx: Context, b: SheetBuilder, checks: CheckRows): void {
+  const { ledger, result: r } = ctx;
   const count = (label: string) => checks.statusRanges.map((range) => `COUNTIF(${range},"${label}")`).join('+');
   const s = r.summary;
   const verdict = s.discrepancy
@@ -69,55 +79,52 @@ export function summarySheet(ctx: Context, name: string, checks: CheckRows): She
     text(`${r.coverage.covered} av ${r.coverage.figures} figurer läses av minst en kontroll; ${r.coverage.uncovered.length} olästa, varav ${r.coverage.unjustified.length} utan motivering`, S.text),
   ]);
   if (r.acknowledgementsIgnored) b.addWide([text('Kända avvikelser ignoreras (--ignore-acknowledgements).', S.textBold)]);
+}
 
+/** The checks of one status, each linked to its row on the check sheet, difference and status as formulas there. */
+function checkList(ctx: Context, b: SheetBuilder, checks: CheckRows, title: string, status: 'discrepancy' | 'acknowledged'): void {
+  const items = ctx.result.checks.filter((c) => c.status === status);
   b.blank();
-  b.addWide([text('Färgkod på Avstämningar: röd = avvikelse, orange = känd avvikelse (med orsak), ljusgul = avrundningsdifferens inom toleransen, ingen färg = ok.', S.subtitle)]);
-
-  const listHeader = ['Kontroll-id', 'Avser', 'Orsak', 'Differens', 'Tolerans ±', 'Status'];
-  const list = (title: string, status: 'discrepancy' | 'acknowledged') => {
-    const items = r.checks.filter((c) => c.status === status);
-    b.blank();
-    b.addWide([text(`${title} (${items.length})`, S.section)]);
-    if (!items.length) {
-      b.add([text('inga', S.text)]);
-      return;
-    }
-    b.add(listHeader.map((h, i) => text(h, i === 3 || i === 4 ? S.headerRight : S.headerLeft)));
-    for (const c of items) {
-      const row = checks.rows.get(c.id)!;
-      const target = (col: number) => ref(checks.at(row, col));
-      const fill = c.status;
-      b.add([
-        link(c.id, linkTo(checks.at(row, 1)), textStyle({ link: true, fill })),
-        text(c.subject, textStyle({ fill })),
-        c.reason !== undefined ? text(c.reason, textStyle({ fill })) : text('', textStyle({ fill })),
-        formula(target(COL.difference), toCellNumber(c.difference), numberStyle(decimalsOf(c.difference), { fill })),
-        num(toCellNumber(c.tolerance), numberStyle(decimalsOf(c.tolerance), { fill })),
-        formula(target(COL.status), STATUS_TEXT[c.status], textStyle({ fill, bad: status === 'discrepancy' })),
-      ]);
-    }
-  };
-  list('Avvikelser', 'discrepancy');
-  list('Kända avvikelser', 'acknowledged');
-
-  b.blank();
-  b.addWide([text(`Inaktuella kända avvikelser (${r.stale.length})`, S.section)]);
-  if (!r.stale.length) b.add([text('inga', S.text)]);
-  else {
-    b.add(['Kontroll-id', 'Varför inaktuell', 'Orsak', 'Källa'].map((h) => text(h, S.headerLeft)));
-    for (const a of r.stale) {
-      const row = checks.rows.get(a.check);
-      b.add([
-        row ? link(a.check, linkTo({ sheet: checks.sheet, row, col: 1 })) : text(a.check, S.text),
-        text(render(a.why), S.text),
-        text(a.reason, S.text),
-        text(`${a.source.file}:${a.source.line}`, S.text),
-      ]);
-    }
+  b.addWide([text(`${title} (${items.length})`, S.section)]);
+  if (!items.length) {
+    b.add([text('inga', S.text)]);
+    return;
   }
-  b.frozen = { rows: 1, columns: 0 };
-  b.printTitles = '1:2';
-  return b.build();
+  b.add(['Kontroll-id', 'Avser', 'Orsak', 'Differens', 'Tolerans ±', 'Status'].map((h, i) => text(h, i === 3 || i === 4 ? S.headerRight : S.headerLeft)));
+  for (const c of items) {
+    const row = checks.rows.get(c.id)!;
+    const target = (col: number) => ref(checks.at(row, col));
+    const fill = c.status;
+    b.add([
+      link(c.id, linkTo(checks.at(row, 1)), textStyle({ link: true, fill })),
+      text(c.subject, textStyle({ fill })),
+      text(c.reason ?? '', textStyle({ fill })),
+      formula(target(COL.difference), toCellNumber(c.difference), numberStyle(decimalsOf(c.difference), { fill })),
+      num(toCellNumber(c.tolerance), numberStyle(decimalsOf(c.tolerance), { fill })),
+      formula(target(COL.status), STATUS_TEXT[c.status], textStyle({ fill, bad: status === 'discrepancy' })),
+    ]);
+  }
+}
+
+/** Acknowledgements that match no discrepancy, and why. */
+function staleList(ctx: Context, b: SheetBuilder, checks: CheckRows): void {
+  const { stale } = ctx.result;
+  b.blank();
+  b.addWide([text(`Inaktuella kända avvikelser (${stale.length})`, S.section)]);
+  if (!stale.length) {
+    b.add([text('inga', S.text)]);
+    return;
+  }
+  b.add(['Kontroll-id', 'Varför inaktuell', 'Orsak', 'Källa'].map((h) => text(h, S.headerLeft)));
+  for (const a of stale) {
+    const row = checks.rows.get(a.check);
+    b.add([
+      row ? link(a.check, linkTo(checks.at(row, 1))) : text(a.check, S.text),
+      text(render(a.why), S.text),
+      text(a.reason, S.text),
+      text(`${a.source.file}:${a.source.line}`, S.text),
+    ]);
+  }
 }
 
 export function coverageSheet(ctx: Context, name: string): SheetPlan {

@@ -4,8 +4,8 @@
  * included); the checks sheet recomputes totals with formulas that point here.
  */
 import { ANSLAG_COLUMN_LABELS } from '../../domain/model.js';
-import type { AnslagRowFigures, Ledger, Note, Row, Table } from '../../domain/model.js';
-import { UNITS } from '../../domain/amount.js';
+import type { AnslagRowFigures, Anslagsredovisning, Ledger, Note, Regleringsbrev, Row, Table } from '../../domain/model.js';
+import { UNITS, type UnitId } from '../../domain/amount.js';
 import { layoutFor } from '../../domain/layouts/index.js';
 import type { Context } from './context.js';
 import { humanize, postLabel, unitHeading } from './context.js';
@@ -146,9 +146,6 @@ export function anslagSheet(ctx: Context, name: string): SheetPlan | undefined {
   if (!a && !rb) return undefined;
   const b = ctx.sheet(name, { minWidths: [30, 6], maxWidths: [70, 22], landscape: true });
   titleRows(b, 'Anslagsredovisning', ctx);
-
-  // One grid for all sections: label, a second text column, the amounts, then a text
-  // column (Anslagspost) and the row id, always in the same columns so widths fit.
   const amounts = Math.max(
     a?.columns.length ?? 0,
     a?.inkomsttitlar?.columns.length ?? 0,
@@ -156,100 +153,126 @@ export function anslagSheet(ctx: Context, name: string): SheetPlan | undefined {
     2, // finansiella villkor
     rb ? 4 : 0, // regleringsbrev decisions
   );
-  const info = 3 + amounts;
-  const section = (title: string, head: readonly string[], second: string, infoHeader?: string) => {
-    if (b.rows.length > 2) b.blank();
-    b.addWide([text(title, S.section)]);
-    const cells: (Cell | undefined)[] = [text(head[0]!, S.headerLeft), text(second, S.headerLeft), ...head.slice(1).map((h) => text(h, S.headerRight))];
-    cells[info - 1] = infoHeader ? text(infoHeader, S.headerLeft) : undefined;
-    cells[info] = text('Id', S.headerLeft);
-    return b.add(cells);
-  };
-  const figuresRow = (label: Cell, second: Cell | undefined, columns: readonly string[], figures: Readonly<Record<string, string | undefined>>, id: string, total = false, extra?: Cell) => {
-    const n = b.next;
-    const cells: (Cell | undefined)[] = [label, second, ...columns.map((c, i) => ctx.figureCell(figures[c], b.address(n, 3 + i), { bold: total, total }))];
-    cells[info - 1] = extra;
-    cells[info] = text(id, S.muted);
-    b.add(cells);
-  };
-  const heading = (label: string) => b.add([text(label, S.textBold)]);
-
+  const g = anslagGrid(ctx, b, amounts);
   if (a) {
-    const cols = a.columns;
-    section('Redovisning mot anslag', [unitHeading(a.unit), ...cols.map((c) => ANSLAG_COLUMN_LABELS[c])], 'Not');
-    const sum = (label: string, figures: AnslagRowFigures | undefined, id: string) => {
-      if (figures) figuresRow(text(label, textStyle({ bold: true })), undefined, cols, figures, id, true);
-    };
-    for (const uo of a.utgiftsomraden) {
-      heading(`Utgiftsområde ${uo.uo} ${uo.name}`);
-      for (const an of uo.anslag) {
-        heading(`${an.designation} ${an.name} (${an.typ}${an.rantebarande ? ', räntebärande' : ''})`);
-        for (const p of an.poster) {
-          const n = b.next;
-          figuresRow(text(p.ap ? `ap ${p.ap} ${p.name}` : p.name, S.textIndent), ctx.noteCell(p.notes, b.address(n, 2)), cols, p.figures, p.id);
-        }
-        sum(`Summa ${an.designation} ${an.name}`, an.summa, `${an.id}.summa`);
-      }
-      sum(`Summa utgiftsområde ${uo.uo} ${uo.name}`, uo.summa, `${uo.id}.summa`);
-    }
-    sum(a.summaLabel ?? 'Summa', a.summa, 'summa');
-
-    if (a.inkomsttitlar) {
-      const it = a.inkomsttitlar;
-      section('Redovisning mot inkomsttitel', [unitHeading(a.unit), ...it.columns.map((c) => INKOMST_LABELS[c] ?? humanize(c))], 'Not');
-      for (const t of it.titlar) {
-        heading(`${t.titel} ${t.name}`);
-        for (const u of t.undertitlar) figuresRow(text(`${t.titel} ${u.undertitel} ${u.name}`, S.textIndent), undefined, it.columns, u.figures, u.id);
-      }
-      if (it.summa) figuresRow(text('Summa', S.textBold), undefined, it.columns, it.summa, 'inkomsttitel.summa', true);
-    }
-
+    anslagRows(g, a);
+    if (a.inkomsttitlar) inkomsttitelRows(g, a.unit, a.inkomsttitlar);
     if (a.bemyndiganden.length) {
       const cols = a.bemyndigandeColumns;
-      section('Redovisning av beställningsbemyndiganden', [unitHeading(a.unit), ...cols.map((c) => BEMYNDIGANDE_LABELS[c] ?? humanize(c))], 'Slutår');
+      g.section('Redovisning av beställningsbemyndiganden', [unitHeading(a.unit), ...cols.map((c) => BEMYNDIGANDE_LABELS[c] ?? humanize(c))], 'Slutår');
       for (const bm of a.bemyndiganden)
-        figuresRow(text(postLabel(ctx.ledger, bm.anslagspost), S.text), bm.slutar ? text(bm.slutar, S.center) : undefined, cols, bm.figures, `bemyndigande.${bm.anslagspost}`);
+        g.figuresRow(text(postLabel(ctx.ledger, bm.anslagspost), S.text), bm.slutar ? text(bm.slutar, S.center) : undefined, cols, bm.figures, `bemyndigande.${bm.anslagspost}`);
     }
-
     if (a.finansiellaVillkor.length) {
-      section('Finansiella villkor', [unitHeading(a.unit), 'Villkor', 'Utfall'], 'Typ', 'Anslagspost');
+      g.section('Finansiella villkor', [unitHeading(a.unit), 'Villkor', 'Utfall'], 'Typ', 'Anslagspost');
       for (const v of a.finansiellaVillkor)
-        figuresRow(text(v.text, S.text), text(VILLKOR_TYP[v.typ] ?? v.typ, S.text), ['villkor', 'utfall'], { villkor: v.villkor, utfall: v.utfall }, `villkor.${v.id}`, false,
+        g.figuresRow(text(v.text, S.text), text(VILLKOR_TYP[v.typ] ?? v.typ, S.text), ['villkor', 'utfall'], { villkor: v.villkor, utfall: v.utfall }, `villkor.${v.id}`, false,
           text(postLabel(ctx.ledger, v.anslagspost), S.text));
     }
   }
-
-  if (rb) {
-    const cols = ['tilldelning', 'anslagskredit', 'medgivet_overskridande', 'minskning'];
-    section('Regleringsbrev: beslut under året (det senaste beslutet gäller)', [unitHeading(rb.unit), 'Tilldelning', 'Anslagskredit', 'Medgivet överskridande', 'Minskning'], 'Referens');
-    for (const p of rb.anslagsposter) {
-      heading(postLabel(ctx.ledger, p.anslagspost));
-      for (const d of p.beslut) {
-        // The minskning amount has no field of its own in the model; its id follows the loader's scheme.
-        const minskning = `rb.${p.anslagspost}.${d.datum}.minskning`;
-        figuresRow(text(`Beslut ${d.datum}`, S.textIndent), d.referens ? text(d.referens, S.text) : undefined, cols, {
-          tilldelning: d.tilldelning,
-          anslagskredit: d.anslagskredit,
-          medgivet_overskridande: d.medgivetOverskridande,
-          minskning: ctx.ledger.figures.has(minskning) && !ctx.figures.has(minskning) ? minskning : undefined,
-        }, `rb.${p.anslagspost}.${d.datum}`);
-      }
-    }
-    if (rb.bemyndiganderamar.length) {
-      section('Regleringsbrev: bemyndiganderamar', [unitHeading(rb.unit), 'Bemyndiganderam'], 'Slutår');
-      for (const r of rb.bemyndiganderamar)
-        figuresRow(text(postLabel(ctx.ledger, r.anslagspost), S.text), r.slutar ? text(r.slutar, S.center) : undefined, ['belopp'], { belopp: r.belopp }, r.belopp);
-    }
-    if (rb.laneram.length || rb.kontokredit.length) {
-      section('Regleringsbrev: låneram och kontokredit', [unitHeading(rb.unit), 'Belopp'], 'Referens');
-      for (const [label, ramar] of [['Låneram', rb.laneram], ['Kontokredit', rb.kontokredit]] as const)
-        for (const r of ramar)
-          figuresRow(text(`${label}${r.datum ? `, beslut ${r.datum}` : ''}`, S.text), r.referens ? text(r.referens, S.text) : undefined, ['belopp'], { belopp: r.belopp }, r.belopp);
-    }
-  }
+  if (rb) regleringsbrevRows(ctx, g, rb);
   b.frozen = { rows: 2, columns: 1 };
   b.printTitles = '1:2';
   return b.build();
+}
+
+/**
+ * One grid for all sections of the Anslagsredovisning sheet: label, a second text column,
+ * the amounts, then a text column (Anslagspost) and the row id, always in the same columns
+ * so widths fit.
+ */
+interface AnslagGrid {
+  section(title: string, head: readonly string[], second: string, infoHeader?: string): void;
+  figuresRow(label: Cell, second: Cell | undefined, columns: readonly string[], figures: Readonly<Record<string, string | undefined>>, id: string, total?: boolean, extra?: Cell): void;
+  heading(label: string): void;
+  readonly b: SheetBuilder;
+  readonly ctx: Context;
+}
+
+function anslagGrid(ctx: Context, b: SheetBuilder, amounts: number): AnslagGrid {
+  const info = 3 + amounts;
+  return {
+    b,
+    ctx,
+    section(title, head, second, infoHeader) {
+      if (b.rows.length > 2) b.blank();
+      b.addWide([text(title, S.section)]);
+      const cells: (Cell | undefined)[] = [text(head[0]!, S.headerLeft), text(second, S.headerLeft), ...head.slice(1).map((h) => text(h, S.headerRight))];
+      cells[info - 1] = infoHeader ? text(infoHeader, S.headerLeft) : undefined;
+      cells[info] = text('Id', S.headerLeft);
+      b.add(cells);
+    },
+    figuresRow(label, second, columns, figures, id, total = false, extra) {
+      const n = b.next;
+      const cells: (Cell | undefined)[] = [label, second, ...columns.map((c, i) => ctx.figureCell(figures[c], b.address(n, 3 + i), { bold: total, total }))];
+      cells[info - 1] = extra;
+      cells[info] = text(id, S.muted);
+      b.add(cells);
+    },
+    heading: (label) => void b.add([text(label, S.textBold)]),
+  };
+}
+
+/** Redovisning mot anslag: utgiftsområde, anslag, anslagsposter and the printed subtotals. */
+function anslagRows(g: AnslagGrid, a: Anslagsredovisning): void {
+  const { b, ctx } = g;
+  const cols = a.columns;
+  g.section('Redovisning mot anslag', [unitHeading(a.unit), ...cols.map((c) => ANSLAG_COLUMN_LABELS[c])], 'Not');
+  const sum = (label: string, figures: AnslagRowFigures | undefined, id: string) => {
+    if (figures) g.figuresRow(text(label, textStyle({ bold: true })), undefined, cols, figures, id, true);
+  };
+  for (const uo of a.utgiftsomraden) {
+    g.heading(`Utgiftsområde ${uo.uo} ${uo.name}`);
+    for (const an of uo.anslag) {
+      g.heading(`${an.designation} ${an.name} (${an.typ}${an.rantebarande ? ', räntebärande' : ''})`);
+      for (const p of an.poster) {
+        const n = b.next;
+        g.figuresRow(text(p.ap ? `ap ${p.ap} ${p.name}` : p.name, S.textIndent), ctx.noteCell(p.notes, b.address(n, 2)), cols, p.figures, p.id);
+      }
+      sum(`Summa ${an.designation} ${an.name}`, an.summa, `${an.id}.summa`);
+    }
+    sum(`Summa utgiftsområde ${uo.uo} ${uo.name}`, uo.summa, `${uo.id}.summa`);
+  }
+  sum(a.summaLabel ?? 'Summa', a.summa, 'summa');
+}
+
+function inkomsttitelRows(g: AnslagGrid, unit: UnitId, it: NonNullable<Anslagsredovisning['inkomsttitlar']>): void {
+  g.section('Redovisning mot inkomsttitel', [unitHeading(unit), ...it.columns.map((c) => INKOMST_LABELS[c] ?? humanize(c))], 'Not');
+  for (const t of it.titlar) {
+    g.heading(`${t.titel} ${t.name}`);
+    for (const u of t.undertitlar) g.figuresRow(text(`${t.titel} ${u.undertitel} ${u.name}`, S.textIndent), undefined, it.columns, u.figures, u.id);
+  }
+  if (it.summa) g.figuresRow(text('Summa', S.textBold), undefined, it.columns, it.summa, 'inkomsttitel.summa', true);
+}
+
+/** The regleringsbrev: each anslagspost's decisions, the bemyndiganderamar, låneram and kontokredit. */
+function regleringsbrevRows(ctx: Context, g: AnslagGrid, rb: Regleringsbrev): void {
+  const cols = ['tilldelning', 'anslagskredit', 'medgivet_overskridande', 'minskning'];
+  g.section('Regleringsbrev: beslut under året (det senaste beslutet gäller)', [unitHeading(rb.unit), 'Tilldelning', 'Anslagskredit', 'Medgivet överskridande', 'Minskning'], 'Referens');
+  for (const p of rb.anslagsposter) {
+    g.heading(postLabel(ctx.ledger, p.anslagspost));
+    for (const d of p.beslut) {
+      // The minskning amount has no field of its own in the model; its id follows the loader's scheme.
+      const minskning = `rb.${p.anslagspost}.${d.datum}.minskning`;
+      g.figuresRow(text(`Beslut ${d.datum}`, S.textIndent), d.referens ? text(d.referens, S.text) : undefined, cols, {
+        tilldelning: d.tilldelning,
+        anslagskredit: d.anslagskredit,
+        medgivet_overskridande: d.medgivetOverskridande,
+        minskning: ctx.ledger.figures.has(minskning) && !ctx.figures.has(minskning) ? minskning : undefined,
+      }, `rb.${p.anslagspost}.${d.datum}`);
+    }
+  }
+  if (rb.bemyndiganderamar.length) {
+    g.section('Regleringsbrev: bemyndiganderamar', [unitHeading(rb.unit), 'Bemyndiganderam'], 'Slutår');
+    for (const r of rb.bemyndiganderamar)
+      g.figuresRow(text(postLabel(ctx.ledger, r.anslagspost), S.text), r.slutar ? text(r.slutar, S.center) : undefined, ['belopp'], { belopp: r.belopp }, r.belopp);
+  }
+  if (rb.laneram.length || rb.kontokredit.length) {
+    g.section('Regleringsbrev: låneram och kontokredit', [unitHeading(rb.unit), 'Belopp'], 'Referens');
+    for (const [label, ramar] of [['Låneram', rb.laneram], ['Kontokredit', rb.kontokredit]] as const)
+      for (const r of ramar)
+        g.figuresRow(text(`${label}${r.datum ? `, beslut ${r.datum}` : ''}`, S.text), r.referens ? text(r.referens, S.text) : undefined, ['belopp'], { belopp: r.belopp }, r.belopp);
+  }
 }
 
 /** Figures no sheet above shows (a safety net: every figure gets a cell the checks can point at). */
