@@ -57,7 +57,8 @@ function noteTables(nr: number, title: string, body: readonly SourceLine[], brok
   const pad = String(nr).padStart(2, '0');
   const tables: ImportedTable[] = [];
   readTables(body, broken, skipped).forEach((t, i) => {
-    tables.push(asTable(t, i === 0 ? `not${pad}` : `not${pad}_${i + 1}`, i === 0 || !t.heading ? (i === 0 ? title : `${title} (${i + 1})`) : t.heading, 'not', tables, nr));
+    const titel = i === 0 ? title : (t.heading ?? `${title} (${i + 1})`);
+    tables.push(asTable(t, i === 0 ? `not${pad}` : `not${pad}_${i + 1}`, titel, 'not', tables, nr));
   });
   return tables;
 }

@@ -187,7 +187,8 @@ export function totalColumn(values: readonly (Vec | undefined)[], heads: readonl
   return TOTAL_HEAD.test(heads[heads.length - 1]!) ? agree > disagree : agree >= 3 && disagree <= Math.max(1, Math.floor(agree / 10));
 }
 
-function distinct(vs: readonly Vec[]): Vec[] {
+/** Readings with different figures, each once. */
+export function distinct(vs: readonly Vec[]): Vec[] {
   const seen = new Map<string, Vec>();
   for (const v of vs) if (!seen.has(vecKey(v))) seen.set(vecKey(v), v);
   return [...seen.values()];

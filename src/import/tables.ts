@@ -13,7 +13,7 @@ import { findColumns, isHeaderLine, joinLabel, numberBearing, readRow, uniqueIds
 import { isContinuation } from './sections.js';
 import { key } from './statements.js';
 import { slugId } from './ids.js';
-import { byRowSum, bySums, declareSums, EMPTY, SUM_LABEL, TOTAL_HEAD, totalColumn, vecKey, type DraftRow, type Vec } from './sums.js';
+import { byRowSum, bySums, declareSums, distinct, EMPTY, SUM_LABEL, TOTAL_HEAD, totalColumn, type DraftRow, type Vec } from './sums.js';
 
 export interface ReadTable {
   readonly cols: Columns;
@@ -48,59 +48,72 @@ const isProse = (label: string) => (/[.:;]$/.test(label.trim()) && !/\bm\.?\s?m\
 /** Placements of a short reading's cells into k columns tried at most, per row. */
 const MAX_PLACEMENTS = 200;
 
+interface State {
+  readonly tables: Draft[];
+  /** Lines without figures since the last row: a label's first lines, a table's title. */
+  pending: SourceLine[];
+}
+
 export function readTables(body: readonly SourceLine[], broken: boolean, skipped: Skipped[]): ReadTable[] {
-  const tables: Draft[] = [];
-  let pending: SourceLine[] = [];
-  const open = (cols: Columns) => {
-    const heading = pending.map((p) => p.text).filter((t) => /\p{L}/u.test(t) && !/\d{3}/.test(t)).at(-1);
-    tables.push({ cols, rows: [], continued: false, headText: '', ...(tables.length && heading ? { heading } : {}) });
-    pending = [];
-  };
-  for (const l of body) {
-    if (!l.text) continue;
-    const cur = tables[tables.length - 1];
-    if (isContinuation(l.text)) {
-      if (cur) cur.continued = true;
-      continue;
-    }
-    if (cur && cur.rows.length && isHeaderLine(l.text, cur.cols)) {
-      if (startsNew(cur, l)) open(cur.cols);
-      continue;
-    }
-    const head = findColumns([l]);
-    if (head) {
-      if (cur && !cur.rows.length) cur.cols = mergeColumns(cur.cols, head.cols);
-      else open(head.cols);
-      continue;
-    }
-    if (cur && !cur.rows.length && !pending.length) {
-      const sub = subColumns(l.text, cur.cols);
-      if (sub) {
-        cur.cols = sub;
-        continue;
-      }
-    }
-    // "Specifikation" with named columns and no years (myndighetskapitalet's table): the
-    // columns are counted on its first row, which must have one reading without doubt.
-    if (/^specifikation\b(?!\s+av\b)/i.test(l.text) && !/\d/.test(l.text)) {
-      open({ ids: [], rubriker: [], note: 'none', unit: unitOf(l.text) });
-      tables[tables.length - 1]!.headText = l.text;
-      continue;
-    }
-    if (cur && !cur.cols.ids.length) countColumns(cur, l);
-    const row = cur && cur.cols.ids.length ? readLine(l, cur.cols, pending, broken, skipped) : undefined;
-    if (!row || !cur) {
-      if (!row && numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, cur ? `antalet tal passar inte tabellens ${cur.cols.ids.length} kolumner, eller löptext` : 'tal utanför en tabell med kolumnrubriker'));
-      else if (cur && !cur.rows.length) cur.headText += ` ${l.text}`;
-      pending = /^\d{1,2}\s/.test(l.text) ? [] : [...pending, l].slice(-2);
-      continue;
-    }
-    pending = [];
-    if (row === 'skipped') continue;
-    cur.rows.push(row);
-    cur.continued = false;
+  const st: State = { tables: [], pending: [] };
+  for (const l of body) if (l.text && !structure(st, l)) rowLine(st, l, broken, skipped);
+  return st.tables.map((t) => finish(t, skipped)).filter((t) => t.rows.length);
+}
+
+function open(st: State, cols: Columns, headText = ''): void {
+  const heading = st.pending.map((p) => p.text).filter((t) => /\p{L}/u.test(t) && !/\d{3}/.test(t)).at(-1);
+  st.tables.push({ cols, rows: [], continued: false, headText, ...(st.tables.length && heading ? { heading } : {}) });
+  st.pending = [];
+}
+
+/** Lines that shape the tables: page-break marks and column heads (new, repeated, per year, named). */
+function structure(st: State, l: SourceLine): boolean {
+  const cur = st.tables[st.tables.length - 1];
+  if (isContinuation(l.text)) {
+    if (cur) cur.continued = true;
+    return true;
   }
-  return tables.map((t) => finish(t, skipped)).filter((t) => t.rows.length);
+  if (cur && cur.rows.length && isHeaderLine(l.text, cur.cols)) {
+    if (startsNew(cur, l)) open(st, cur.cols);
+    return true;
+  }
+  const head = findColumns([l]);
+  if (head) {
+    if (cur && !cur.rows.length) cur.cols = mergeColumns(cur.cols, head.cols);
+    else open(st, head.cols);
+    return true;
+  }
+  const sub = cur && !cur.rows.length && !st.pending.length ? subColumns(l.text, cur.cols) : undefined;
+  if (sub) {
+    cur!.cols = sub;
+    return true;
+  }
+  // "Specifikation" with named columns and no years (myndighetskapitalet's table): the
+  // columns are counted on its first row, which must have one reading without doubt.
+  if (/^specifikation\b(?!\s+av\b)/i.test(l.text) && !/\d/.test(l.text)) {
+    open(st, { ids: [], rubriker: [], note: 'none', unit: unitOf(l.text) }, l.text);
+    return true;
+  }
+  return false;
+}
+
+/** A line that may be a row of the current table, or part of a label, or prose. */
+function rowLine(st: State, l: SourceLine, broken: boolean, skipped: Skipped[]): void {
+  const cur = st.tables[st.tables.length - 1];
+  if (cur && !cur.cols.ids.length) countColumns(cur, l);
+  const row = cur && cur.cols.ids.length ? readLine(l, cur.cols, st.pending, broken, skipped) : undefined;
+  if (row && row !== 'skipped') {
+    cur!.rows.push(row);
+    cur!.continued = false;
+  }
+  if (row) {
+    st.pending = [];
+    return;
+  }
+  if (numberBearing(l.text) && readRow(l, ONE)) skipped.push(skip(l, cur ? `antalet tal passar inte tabellens ${cur.cols.ids.length} kolumner, eller löptext` : 'tal utanför en tabell med kolumnrubriker'));
+  else if (cur && !cur.rows.length) cur.headText += ` ${l.text}`;
+  // A footnote ("1 Avser …") starts no label.
+  st.pending = /^\d{1,2}\s/.test(l.text) ? [] : [...st.pending, l].slice(-2);
 }
 
 /** A repeated head starts a new table unless the page broke (or "Fortsättning") since the last row, not after a sum. */
@@ -228,8 +241,3 @@ function mergeColumns(a: Columns, b: Columns): Columns {
   return { ids, rubriker: [...a.rubriker, ...b.rubriker], note: a.note === 'none' ? b.note : a.note, unit: a.unit };
 }
 
-function distinct(vs: readonly Vec[]): Vec[] {
-  const seen = new Map<string, Vec>();
-  for (const v of vs) if (!seen.has(vecKey(v))) seen.set(vecKey(v), v);
-  return [...seen.values()];
-}
