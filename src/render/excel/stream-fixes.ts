@@ -49,6 +49,8 @@ interface WorkbookWriterInternals {
 /** exceljs's ValueType codes, for the style registry (a number style gets "General"). */
 const NUMBER = 2;
 const STRING = 3;
+/** Pieces of row XML gathered before they are written into the sheet's stream. */
+const FLUSH_PIECES = 1 << 16;
 
 export interface PatchedWorksheet {
   /** Writes the rows, numbered from 1, as the sheet's data. Call once, before `commit`. */
@@ -120,6 +122,8 @@ export function patchWorksheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Excel
           }
         });
         xml.push('</row>');
+        // Written a few thousand rows at a time: a sheet of a million rows is never one array or one string.
+        if (xml.length >= FLUSH_PIECES) stream.write(xml.splice(0).join(''));
       });
       stream.write(xml.join(''));
     },
