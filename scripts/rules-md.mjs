@@ -1,8 +1,8 @@
-// Writes the rule table at the end of docs/rules.md from the catalogue (src/rules/catalogue.ts).
+// Writes the rule table at the end of docs/rules.md from every rule (src/rules/listing.ts).
 // Usage: node scripts/rules-md.mjs   (after npm run build). test/rules.test.ts checks that the
 // table is current.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { RULES } from '../dist/rules/catalogue.js';
+import { EVERY_RULE } from '../dist/rules/listing.js';
 
 export const HEADING = '## The rules\n';
 const cell = (s) => s.replace(/\|/g, '\\|');
@@ -12,5 +12,5 @@ export const ruleTable = (rules) =>
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = 'docs/rules.md';
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, `${text.slice(0, text.indexOf(HEADING) + HEADING.length)}\n${ruleTable(RULES)}`);
+  writeFileSync(file, `${text.slice(0, text.indexOf(HEADING) + HEADING.length)}\n${ruleTable(EVERY_RULE)}`);
 }

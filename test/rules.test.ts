@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES as ALL_RULES } from '../src/rules/catalogue.js';
 import { BOOK_RULES } from '../src/rules/books.js';
+import { EVERY_RULE } from '../src/rules/listing.js';
 import { reconcile } from '../src/rules/engine.js';
 import type { CheckResult, Reconciliation } from '../src/rules/types.js';
 import {
@@ -157,7 +158,7 @@ describe('the rule table', () => {
   it('is documented as declared: docs/rules.md ends with the catalogue (node scripts/rules-md.mjs)', async () => {
     const { HEADING, ruleTable } = await import('../scripts/rules-md.mjs');
     const doc = readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8');
-    expect(doc.slice(doc.indexOf(HEADING) + HEADING.length)).toBe(`\n${ruleTable(ALL_RULES)}`);
+    expect(doc.slice(doc.indexOf(HEADING) + HEADING.length)).toBe(`\n${ruleTable(EVERY_RULE)}`);
   });
 
   it('starts from a base ledger in which every check ties exactly', () => {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadLedger, placeIn } from '../ledger/load.js';
 import { reconcileChecked } from '../ledger/reconcile-checked.js';
-import { RULES } from '../rules/catalogue.js';
+import { EVERY_RULE } from '../rules/listing.js';
 import { renderConsole } from '../render/console.js';
 import { jsonChunks } from '../render/json.js';
 import { renderJunit } from '../render/junit.js';
@@ -113,6 +113,6 @@ export function targetClash(targets: readonly string[]): string | undefined {
 }
 
 export async function runRules(): Promise<number> {
-  await writeStd('stdout', RULES.map((r) => `${r.id.padEnd(5)} ${r.severity.padEnd(7)} ${r.title}\n      källa: ${r.source}\n      läser: ${r.reads}\n`).join(''));
+  await writeStd('stdout', EVERY_RULE.map((r) => `${r.id.padEnd(5)} ${r.severity.padEnd(7)} ${r.title}\n      källa: ${r.source}\n      läser: ${r.reads}\n`).join(''));
   return EXIT.ok;
 }
