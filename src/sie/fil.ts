@@ -41,17 +41,19 @@ export async function lasSieFil(sokvag: string, visas: string, onProgress?: (las
     const st = fstatSync(fd);
     const totalt = st.size;
     const lasare = new SieLasare(visas);
-    const delning = st.isFile() && totalt >= delningsgrans() ? hittaDelning(fd, sokvag, totalt) : null;
+    // One chunk buffer for every read of this thread: memory stays that of one chunk.
+    const buf = Buffer.allocUnsafe(CHUNK);
+    const delning = st.isFile() && totalt >= delningsgrans() ? hittaDelning(fd, sokvag, totalt, buf) : null;
     if (!delning) {
-      await lasDel(fd, lasare, null, onProgress && ((las) => onProgress(las, totalt)));
+      await lasDel(fd, lasare, buf, null, onProgress && ((las) => onProgress(las, totalt)));
       return lasare.avsluta();
     }
     const arbete = startaArbetare(delning);
-    await lasDel(fd, lasare, 0, onProgress && ((las) => onProgress(Math.floor((las * totalt) / delning.mitt), totalt)), delning.mitt);
+    await lasDel(fd, lasare, buf, 0, onProgress && ((las) => onProgress(Math.floor((las * totalt) / delning.mitt), totalt)), delning.mitt);
     const res = await arbete;
     const delad = !!res?.del && lasare.slaIhop(res.del, res.lage);
     const fran = delad ? res!.del!.stopp : delning.mitt;
-    await lasDel(fd, lasare, fran, onProgress && ((las) => onProgress(fran + las, totalt)));
+    await lasDel(fd, lasare, buf, fran, onProgress && ((las) => onProgress(fran + las, totalt)));
     return { ...lasare.avsluta(), delad };
   } finally {
     closeSync(fd);
@@ -68,8 +70,8 @@ function delningsgrans(): number {
  * (a line's start) or the end into the reader. Returns the byte where the reader stopped
  * (a worker's reader stops before the first record after the vouchers), else where it ended.
  */
-async function lasDel(fd: number, lasare: SieLasare, fran: number | null, progress?: (las: number) => void, till = Infinity): Promise<number> {
-  let buf = Buffer.alloc(CHUNK);
+async function lasDel(fd: number, lasare: SieLasare, chunk: Buffer, fran: number | null, progress?: (las: number) => void, till = Infinity): Promise<number> {
+  let buf = chunk;
   let fylld = 0;
   let las = 0;
   let bas = fran ?? 0; // the file offset of buf[0]
@@ -117,10 +119,10 @@ async function lasDel(fd: number, lasare: SieLasare, fran: number | null, progre
 }
 
 /** The header's end and a #VER line a little after the middle (FORSPRANG), both at a line's start; null when there is none. */
-function hittaDelning(fd: number, sokvag: string, totalt: number): Uppdrag | null {
+function hittaDelning(fd: number, sokvag: string, totalt: number, chunk: Buffer): Uppdrag | null {
   const ver = (fran: number, langd: number): number => {
-    const buf = Buffer.alloc(Math.min(langd, totalt - fran));
-    const n = readSync(fd, buf, 0, buf.length, fran);
+    const n = readSync(fd, chunk, 0, Math.min(langd, totalt - fran, chunk.length), fran);
+    const buf = chunk.subarray(0, n);
     for (let i = buf.indexOf('\n#VER'); i >= 0 && i < n; i = buf.indexOf('\n#VER', i + 1)) {
       if (buf[i + 5] === 32 || buf[i + 5] === 9) return fran + i + 1;
     }
@@ -158,14 +160,15 @@ export async function arbeta({ sokvag, huvud, mitt }: Uppdrag): Promise<void> {
   let svar: { lage: Delningslage; del: Delresultat | null } | null = null;
   const fd = openSync(sokvag, 'r');
   try {
-    const buf = Buffer.alloc(huvud);
+    // The header ends within the first chunk (hittaDelning): one buffer for it and the part.
+    const buf = Buffer.allocUnsafe(CHUNK);
     readSync(fd, buf, 0, huvud, 0);
     const forst = new SieLasare('');
     forst.mata(buf, 0, huvud);
     const lage = forst.delningslage();
     const lasare = new SieLasare('');
     lasare.blivArbetare(lage);
-    const stopp = await lasDel(fd, lasare, mitt);
+    const stopp = await lasDel(fd, lasare, buf, mitt);
     svar = { lage, del: lasare.delresultat(stopp) };
   } catch {
     svar = null; // AVBRYT, or anything else: the main thread reads this part itself
