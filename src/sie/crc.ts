@@ -68,12 +68,10 @@ const T1 = new Int32Array(256);
 const T2 = new Int32Array(256);
 const T3 = new Int32Array(256);
 for (let n = 0; n < 256; n++) {
-  T1[n] = CRC_TABELL[T0(n) & 0xff]! ^ (T0(n) >>> 8);
+  const t0 = CRC_TABELL[n]!;
+  T1[n] = CRC_TABELL[t0 & 0xff]! ^ (t0 >>> 8);
   T2[n] = CRC_TABELL[T1[n]! & 0xff]! ^ (T1[n]! >>> 8);
   T3[n] = CRC_TABELL[T2[n]! & 0xff]! ^ (T2[n]! >>> 8);
-}
-function T0(n: number): number {
-  return CRC_TABELL[n]!;
 }
 
 /**

@@ -144,9 +144,10 @@ export class Rad {
       else buf[w++] = buf[i++]!;
     }
     if (this.kontroll && w > unescaped) this.summera(buf, unescaped, w);
+    const slut = buf[i] === QUOTE ? i + 1 : i;
     if (iLista) this.pushItem(open + 1, w);
-    else this.pushField(open + 1, w, CITAT, open, i + 1);
-    return buf[i] === QUOTE ? i + 1 : i;
+    else this.pushField(open + 1, w, CITAT, open, slut);
+    return slut;
   }
 
   private lista(buf: Uint8Array, i: number): number {
