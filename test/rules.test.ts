@@ -10,6 +10,7 @@ import { RULES as ALL_RULES } from '../src/rules/catalogue.js';
 import { BOOK_RULES } from '../src/rules/books.js';
 import { EVERY_RULE } from '../src/rules/listing.js';
 import { reconcile } from '../src/rules/engine.js';
+import { naText } from './helpers/not-applicable.js';
 import type { CheckResult, Reconciliation } from '../src/rules/types.js';
 import {
   amountOf,
@@ -233,6 +234,17 @@ describe('limit rules', () => {
     expect(check.right).toBe('0');
     expect(check.figures).toEqual(['anslag.uo8.1_1.ap1.utgaende_overforingsbelopp']);
     expect(failingRules(result)).toEqual(['C-1']);
+  });
+
+  it('C-1 is not applicable to a negative utgående överföringsbelopp when the ledger has no regleringsbrev (the credit is unknown)', async () => {
+    const { ledger } = await ledgerWith((s) => {
+      delete s['regleringsbrev.yaml'];
+      const m = s['ledger.yaml'] as { filer: string[] };
+      m.filer = m.filer.filter((f) => f !== 'regleringsbrev.yaml');
+    });
+    const result = reconcile(ledger);
+    expect(c1(result)).toBeUndefined();
+    expect(naText(result)).toContainEqual({ rule: 'C-1', subject: expect.stringContaining('anslagskredit'), reason: 'årsredovisningsmappen har inget regleringsbrev' });
   });
 
   it('C-1 checks a post with a credit decided even when its balance is positive, and no post with neither', async () => {

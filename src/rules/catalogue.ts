@@ -674,12 +674,14 @@ export const RULES: readonly Rule[] = [
     source: 'Anslagsförordningen (2011:223) 6 och 8 §§; regleringsbrev; DOMAIN.md §7 C-1, C-2',
     reads: 'Utgående överföringsbelopp per anslagspost; anslagskredit i regleringsbrevets senaste beslut',
     checks: (l) =>
-      posts(l).flatMap((p) => {
+      posts(l).flatMap((p): Output[] => {
         const ub = p.figures.utgaende_overforingsbelopp;
         const kredit = latest(l, p.id, 'anslagskredit');
         // Checked wherever a credit is decided or the balance is negative; without a
-        // granted credit the limit is zero (C-2): the right side is empty.
+        // granted credit the limit is zero (C-2): the right side is empty. Without the
+        // regleringsbrev (an imported report has none) the credit is unknown.
         if (!ub || (!kredit && !figureValue(l, ub)?.isNegative())) return [];
+        if (!l.regleringsbrev) return [notApplicable('C-1', `${postDesignation(p.anslag, p)}: anslagskredit`, { code: 'ej_tillamplig.regleringsbrev_saknas', params: {} })];
         return [{ id: `C-1/${p.id}`, rule: 'C-1', subject: `${postDesignation(p.anslag, p)}: −utgående överföringsbelopp ≤ anslagskredit`, relation: 'le' as const, left: [neg(ub)], right: kredit ? [pos(kredit)] : [], zeroIfEmpty: true }];
       }),
   },
