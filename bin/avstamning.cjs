@@ -125,4 +125,14 @@ Module.prototype._compile = function compileWithCache(content, filename) {
 // entry, such as huvudbok-arbetare.cjs) through the same cache; otherwise the CLI.
 const { isMainThread, workerData } = require('node:worker_threads');
 const start = !isMainThread && typeof workerData?.avstamningStart === 'string' ? path.basename(workerData.avstamningStart) : 'main.cjs';
+// The same private directory keeps parsed YAML files (src/ledger/yaml-cache.ts), tagged with
+// this build of the bundle: a rebuild never reads a parse of an older one.
+if (isMainThread && privateCacheDir()) {
+  try {
+    const st = fs.statSync(path.join(bundle, 'main.cjs'));
+    globalThis[Symbol.for('avstamning.cache')] = { dir: cacheDir, tag: hash(`${fs.realpathSync(bundle)}:${st.size}:${st.mtimeMs}`) };
+  } catch {
+    // No bundle to tag: no YAML cache.
+  }
+}
 require(path.join(bundle, start));

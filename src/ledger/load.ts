@@ -16,6 +16,7 @@ import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
 import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
+import { launcherCache, yamlCache, type YamlCacheDir } from './yaml-cache.js';
 import { borjaLasa, type Forlasning } from './huvudbok-lasning.js';
 
 // Messages zod makes itself (none of the schema's own checks) are in Swedish.
@@ -117,11 +118,14 @@ export interface LoadOptions {
   readonly fs?: LedgerFs;
   /** Load the report only, not the general ledger ledger.yaml may name (the generator of synthetic books). */
   readonly utanHuvudbok?: boolean;
+  /** Where parsed YAML files are kept between runs; by default the launcher's cache, if any (yaml-cache.ts). */
+  readonly yamlCache?: YamlCacheDir;
 }
 
 /** Loads and validates a ledger directory; throws LedgerInputError listing every input error. */
 export async function loadLedger(dir: string, options: LoadOptions = {}): Promise<Ledger> {
   const fs = options.fs ?? nodeFs;
+  const cacheDir = 'yamlCache' in options ? options.yamlCache : launcherCache();
   const errors: InputError[] = [];
   let forlasning: Forlasning | undefined;
   const fail = (): never => {
@@ -159,7 +163,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
       errors.push(inputError({ file: name, ...(text.line ? { line: text.line, column: text.column } : {}) }, text.code, text.params as never));
       return undefined;
     }
-    return readYaml(text.text, name, errors);
+    return readYaml(text.text, name, errors, cacheDir && yamlCache(cacheDir, real, text.text));
   };
 
   // The manifest is confined to the directory like every other file.

@@ -9,6 +9,7 @@
 import jsyaml from 'js-yaml';
 import type { SourceRef } from '../domain/model.js';
 import { inputError, type InputError } from './errors.js';
+import type { YamlCache } from './yaml-cache.js';
 
 export type Plain = string | Plain[] | { [key: string]: Plain } | null;
 export type Path = readonly (string | number)[];
@@ -142,8 +143,35 @@ function positionTree(value: Plain, { starts, results }: ClosedNodes, rootStart:
   return walk(value, undefined);
 }
 
-export function readYaml(text: string, file: string, errors: InputError[]): YamlSource {
+/** A position tree as JSON-able data: [start, keyStart or -1, [key, child]… or 0, items or 0]. */
+type PosData = [number, number, [string, PosData][] | 0, PosData[] | 0];
+
+const posData = (n: PosNode): PosData => [
+  n.start,
+  n.keyStart ?? -1,
+  n.keys ? [...n.keys].map(([k, c]) => [k, posData(c)]) : 0,
+  n.items ? n.items.map(posData) : 0,
+];
+
+function posNode([start, keyStart, keys, items]: PosData): PosNode {
+  const n: PosNode = { start };
+  if (keyStart >= 0) n.keyStart = keyStart;
+  if (keys) n.keys = new Map(keys.map(([k, c]) => [k, posNode(c)]));
+  if (items) n.items = items.map(posNode);
+  return n;
+}
+
+/** A cached parse: the value and its position tree. */
+interface CacheEntry {
+  readonly value: Plain;
+  readonly pos: PosData;
+}
+
+/** Parses `text`, or takes its parse from `cache` (a parse with errors is never cached). */
+export function readYaml(text: string, file: string, errors: InputError[], cache?: YamlCache): YamlSource {
   const ref = positions(text, file);
+  const cached = cache?.get() as CacheEntry | undefined;
+  if (cached) return source(file, cached.value, posNode(cached.pos), ref);
   let parsed: { value: Plain; closed: ClosedNodes };
   try {
     parsed = parseRecording(text, file);
@@ -156,10 +184,16 @@ export function readYaml(text: string, file: string, errors: InputError[]): Yaml
     } else throw e;
     return { file, value: null, at: () => ({ file, line: 1, column: 1 }) };
   }
+  const value = parsed.value ?? null;
   const root = positionTree(parsed.value, parsed.closed, skipBlank(text, 0));
+  cache?.set({ value, pos: posData(root) } satisfies CacheEntry);
+  return source(file, value, root, ref);
+}
+
+function source(file: string, value: Plain, root: PosNode, ref: (offset: number) => SourceRef): YamlSource {
   return {
     file,
-    value: parsed.value ?? null,
+    value,
     at(path: Path): SourceRef {
       let node: PosNode = root;
       for (let i = 0; i < path.length; i++) {

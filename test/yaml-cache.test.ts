@@ -1,0 +1,78 @@
+/**
+ * The cache of parsed YAML files (src/ledger/yaml-cache.ts): a ledger loaded through it is the
+ * ledger loaded without it (values and every source position), an edited file is parsed anew,
+ * a file with a syntax error is never kept, and an entry someone else could have written is
+ * not read.
+ */
+import * as fs from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedgerInputError } from '../src/ledger/errors.js';
+import { loadLedger } from '../src/ledger/load.js';
+import type { YamlCacheDir } from '../src/ledger/yaml-cache.js';
+import { ROOT } from './helpers/cli.js';
+
+const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
+const BUNDLED = path.join(ROOT, 'ledgers/migrationsverket/2024');
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'avstamning-yamlcache-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+let n = 0;
+function freshCache(): YamlCacheDir {
+  const dir = path.join(tmp, `cache${++n}`);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  return { dir, tag: 'test' };
+}
+const entries = (c: YamlCacheDir) => fs.readdirSync(c.dir).filter((f) => /^yaml-.*\.json$/.test(f));
+const codes = (e: unknown) => (e instanceof LedgerInputError ? e.errors.map((x) => `${x.code} ${x.file}:${x.line}`) : [String(e)]);
+
+describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
+  it('gives the bundled ledger as parsing does, values and positions, when it writes and when it reads', async () => {
+    const plain = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: undefined });
+    const cache = freshCache();
+    const written = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: cache });
+    expect(entries(cache).length).toBeGreaterThan(10);
+    const read = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: cache });
+    expect(written).toEqual(plain);
+    expect(read).toEqual(plain);
+  });
+
+  it('is read when its entry matches the text, and only if this user alone can write it', async () => {
+    const dir = path.join(tmp, 'minimal-tampered');
+    await cp(MINIMAL, dir, { recursive: true });
+    const cache = freshCache();
+    const before = await loadLedger(dir, { yamlCache: cache });
+    // An entry changed behind the cache's back (its text hash kept) shows that it is what is read.
+    const manifest = entries(cache).map((f) => path.join(cache.dir, f)).find((f) => fs.readFileSync(f, 'utf8').includes(before.agency));
+    expect(manifest).toBeDefined();
+    await writeFile(manifest!, (await readFile(manifest!, 'utf8')).replaceAll(before.agency, 'Annat verket'), { mode: 0o600 });
+    expect((await loadLedger(dir, { yamlCache: cache })).agency).toBe('Annat verket');
+    if (process.platform !== 'win32') {
+      fs.chmodSync(manifest!, 0o620);
+      expect((await loadLedger(dir, { yamlCache: cache })).agency).toBe(before.agency);
+    }
+  });
+
+  it('parses an edited file anew, keeps no entry of a file with an error, and reports the error every time', async () => {
+    const dir = path.join(tmp, 'minimal-edited');
+    await cp(MINIMAL, dir, { recursive: true });
+    const cache = freshCache();
+    await loadLedger(dir, { yamlCache: cache });
+    const count = entries(cache).length;
+    const file = path.join(dir, 'arsredovisning.yaml');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n  : [\n`);
+    const first = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
+    const second = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
+    expect(codes(first)[0]).toMatch(/^yaml\.syntax .*arsredovisning\.yaml:\d+$/);
+    expect(codes(second)).toEqual(codes(first));
+    expect(entries(cache).length).toBe(count);
+  });
+});
