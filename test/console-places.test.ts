@@ -2,15 +2,17 @@
  * The console names every figure's file as the user can open it from where they stand:
  * relative to the current directory, like the input errors do.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './helpers/cli.js';
+import { removeTempDirs, tempDir } from './helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 describe('console: places of figures', () => {
   it('names a discrepancy’s figures relative to the current directory', async () => {
-    const parent = mkdtempSync(path.join(tmpdir(), 'avstamning-places-'));
+    const parent = tempDir('avstamning-places-');
     const dir = path.join(parent, 'verket', '2024');
     cpSync(path.join(ROOT, 'ledgers', 'exempelverket', '2024'), dir, { recursive: true });
     const rr = path.join(dir, 'resultatrakning.yaml');

@@ -4,14 +4,16 @@
  * leave a figure out (it is then in the import report) but never writes a wrong one, and
  * puts every statement row under its layout line.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importText } from '../src/import/index.js';
 import { loadLedger } from '../src/ledger/load.js';
 import type { Ledger } from '../src/domain/model.js';
+import { removeTempDirs, tempDir } from './helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 const DIR = 'test/fixtures/import';
 
@@ -50,7 +52,7 @@ const norm = (xs: readonly (string | number)[]) => xs.map((x) => String(x).repla
 
 async function importFixture(name: string) {
   const result = importText(readFileSync(path.join(DIR, `${name}.txt`), 'utf8'));
-  const dir = mkdtempSync(path.join(tmpdir(), 'avstamning-import-'));
+  const dir = tempDir('avstamning-import-');
   for (const [file, content] of result.files) writeFileSync(path.join(dir, file), content);
   return { ledger: await loadLedger(dir), result, expected: parse(readFileSync(path.join(DIR, `${name}.forvantat.yaml`), 'utf8')) as Expected };
 }

@@ -4,15 +4,17 @@
  * (../shared) is not on the machine, as in CI's clean clone.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importText } from '../src/import/index.js';
 import { loadLedger } from '../src/ledger/load.js';
 import { reconcile } from '../src/rules/engine.js';
 import type { Ledger } from '../src/domain/model.js';
 import { compareLedgers, figureKey, partOf, type PartComparison } from './helpers/compare-ledgers.js';
+import { removeTempDirs, tempDir } from './helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 /** The parts the import reads: the financial part's statements, anslagsredovisning and notes. */
 const IMPORTED_PARTS = ['vasentliga_uppgifter', 'resultatrakning', 'balansrakning', 'finansieringsanalys', 'anslagsredovisning', 'noter'];
@@ -35,7 +37,7 @@ let parts: PartComparison[];
 beforeAll(async () => {
   if (!present) return;
   const result = importText(readFileSync(seedPath, 'utf8'));
-  const dir = await mkdtemp(path.join(tmpdir(), 'avstamning-import-'));
+  const dir = tempDir('avstamning-import-');
   for (const [file, content] of result.files) await writeFile(path.join(dir, file), content);
   hand = await loadLedger(DIR);
   imported = await loadLedger(dir);

@@ -5,10 +5,9 @@
  * minus, "–" in the note column, prose with figures), as text and as PDF, and the command's
  * input errors.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importText } from '../src/import/index.js';
 import { pdfText } from '../src/import/pdf.js';
 import { loadLedger } from '../src/ledger/load.js';
@@ -16,13 +15,16 @@ import { reconcile } from '../src/rules/engine.js';
 import type { Ledger } from '../src/domain/model.js';
 import { runCli } from './helpers/cli.js';
 import { makePdf } from './helpers/pdf.js';
+import { removeTempDirs, tempDir } from './helpers/tmp.js';
+
+afterAll(removeTempDirs);
 
 const FIXTURE = 'test/fixtures/import/exempelverket.txt';
 const text = readFileSync(FIXTURE, 'utf8');
 
 async function imported(source: string): Promise<{ ledger: Ledger; dir: string; result: ReturnType<typeof importText> }> {
   const result = importText(source);
-  const dir = mkdtempSync(path.join(tmpdir(), 'avstamning-import-'));
+  const dir = tempDir('avstamning-import-');
   for (const [file, content] of result.files) writeFileSync(path.join(dir, file), content);
   return { ledger: await loadLedger(dir), dir, result };
 }
@@ -172,7 +174,7 @@ function splitPages(t: string): string[][] {
 }
 
 describe('avstamning import: the command', () => {
-  const tmp = () => mkdtempSync(path.join(tmpdir(), 'avstamning-import-cli-'));
+  const tmp = () => tempDir('avstamning-import-cli-');
 
   it('writes the ledger and the import report, and check accepts the ledger', async () => {
     const out = path.join(tmp(), 'exempel');
