@@ -51,7 +51,7 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     const cache = freshCache();
     const before = await loadLedger(dir, { yamlCache: cache });
     // An entry changed behind the cache's back (its text hash kept) shows that it is what is read.
-    const manifest = entries(cache).map((f) => path.join(cache.dir, f)).find((f) => fs.readFileSync(f, 'utf8').includes(before.agency));
+    const manifest = entries(cache).map((f) => path.join(cache.dir, f)).find((f) => fs.readFileSync(f, 'utf8').includes(`"myndighet":"${before.agency}"`));
     expect(manifest).toBeDefined();
     await writeFile(manifest!, (await readFile(manifest!, 'utf8')).replaceAll(before.agency, 'Annat verket'), { mode: 0o600 });
     expect((await loadLedger(dir, { yamlCache: cache })).agency).toBe('Annat verket');
@@ -74,5 +74,18 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     expect(codes(first)[0]).toMatch(/^yaml\.syntax .*arsredovisning\.yaml:\d+$/);
     expect(codes(second)).toEqual(codes(first));
     expect(entries(cache).length).toBe(count);
+  });
+
+  it('validates a file again until it is valid: a schema error is reported every time', async () => {
+    const dir = path.join(tmp, 'minimal-schema');
+    await cp(MINIMAL, dir, { recursive: true });
+    const cache = freshCache();
+    await loadLedger(dir, { yamlCache: cache });
+    const file = path.join(dir, 'ledger.yaml');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nokand_nyckel: x\n`);
+    const first = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
+    const second = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
+    expect(codes(first)[0]).toMatch(/^schema\.okand_nyckel .*ledger\.yaml:\d+$/);
+    expect(codes(second)).toEqual(codes(first));
   });
 });

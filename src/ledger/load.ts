@@ -16,7 +16,7 @@ import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
 import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
-import { launcherCache, yamlCache, type YamlCacheDir } from './yaml-cache.js';
+import { launcherCache, yamlCache, type YamlCache, type YamlCacheDir } from './yaml-cache.js';
 import { borjaLasa, type Forlasning } from './huvudbok-lasning.js';
 
 // Messages zod makes itself (none of the schema's own checks) are in Swedish.
@@ -63,6 +63,24 @@ export function validate<S extends z.ZodMiniType>(schema: S, src: YamlSource, er
   if (result.success) return result.data;
   for (const issue of result.error.issues) errors.push(...issueError(issue, src));
   return undefined;
+}
+
+/** The schemas whose valid data the YAML cache keeps, by a name (a rebuild changes the cache's tag). */
+const CACHED_SCHEMAS = new Map<z.ZodMiniType, string>([
+  [manifestSchema, 'manifest'],
+  [ledgerFileSchema, 'fil'],
+  [acknowledgementsSchema, 'kanda_avvikelser'],
+  [kontoplanSchema, 'kontoplan'],
+]);
+
+/** `validate`, or the data the same schema found valid in the same text before (yaml-cache.ts). */
+function validateCached<S extends z.ZodMiniType>(schema: S, src: YamlSource, errors: InputError[], cache: YamlCache | undefined): z.infer<S> | undefined {
+  const name = CACHED_SCHEMAS.get(schema);
+  const kept = name === undefined ? undefined : cache?.checked(name);
+  if (kept !== undefined) return kept as z.infer<S>;
+  const data = validate(schema, src, errors);
+  if (data !== undefined && name !== undefined) cache?.keep(name, data);
+  return data;
 }
 
 /** An fs error's cause in words. */
@@ -155,6 +173,8 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
       return undefined;
     }
   };
+  /** The cache slot of each file read, for its validation. */
+  const slots = new Map<YamlSource, YamlCache>();
   /** Reads, decodes and parses one file; undefined (with errors) if it cannot be. */
   const read = (name: string, real: string, bytes = readBytes(name, real)): YamlSource | undefined => {
     if (!bytes) return undefined;
@@ -163,8 +183,12 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
       errors.push(inputError({ file: name, ...(text.line ? { line: text.line, column: text.column } : {}) }, text.code, text.params as never));
       return undefined;
     }
-    return readYaml(text.text, name, errors, cacheDir && yamlCache(cacheDir, real, text.text));
+    const slot = cacheDir && yamlCache(cacheDir, real, text.text);
+    const src = readYaml(text.text, name, errors, slot);
+    if (slot) slots.set(src, slot);
+    return src;
   };
+  const check = <S extends z.ZodMiniType>(schema: S, src: YamlSource) => validateCached(schema, src, errors, slots.get(src));
 
   // The manifest is confined to the directory like every other file.
   const manifestPath = insideLedger(fs, realDir, MANIFEST);
@@ -183,7 +207,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
     errors.push(inputError({ file: MANIFEST, line: 1, column: 1 }, 'fil.tom', {}));
     return fail();
   }
-  const manifest = validate(manifestSchema, manifestText, errors);
+  const manifest = check(manifestSchema, manifestText);
   if (!manifest) return fail();
   if (encoding && !isUtf8Name(encoding) && !decoder) {
     errors.push(inputError(manifestText.at(['kodning']), 'kodning.okand', { kodning: encoding }));
@@ -215,7 +239,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
       if (!errors.some((e) => e.file === src.file)) errors.push(inputError({ file: src.file, line: 1, column: 1 }, 'fil.tom', {}));
       return undefined;
     }
-    const data = validate(schema, src, errors);
+    const data = check(schema, src);
     return data === undefined ? undefined : { src, data: data as z.infer<S> };
   };
   for (const [i, name] of manifest.filer.entries()) {

@@ -7,9 +7,12 @@
  * this user, writable by no one else), handed over with a tag of the bundle build, so that a
  * rebuild (another js-yaml, another format) never reads an older entry. Without the launcher
  * (tests, the library) there is no cache. One entry per ledger file (by its real path), holding
- * the SHA-256 of the text it was parsed from: an edited file misses and replaces its entry, so
- * the directory grows with the files read, not with their versions. Only a parse without
- * errors is kept. Anything unsafe or failing means no cache, never a failed run.
+ * the SHA-256 of the format, the build's tag and the text it was parsed from: an edited file
+ * (or a rebuild) misses and replaces its entry, so the directory grows with the files read, not
+ * with their versions. Only a parse without
+ * errors is kept, and beside it the data each schema found valid in it (zod's result), so that
+ * an unchanged file is not validated again either. Anything unsafe or failing means no cache,
+ * never a failed run.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -25,7 +28,7 @@ export interface YamlCacheDir {
 export type Entry = unknown;
 
 const LAUNCHER_KEY = Symbol.for('avstamning.cache');
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The launcher's cache directory, if this process was started by it. */
 export function launcherCache(): YamlCacheDir | undefined {
@@ -40,35 +43,60 @@ export interface YamlCache {
   get(): Entry | undefined;
   /** Keeps the entry parsed from this text. */
   set(entry: Entry): void;
+  /** The data a schema (by its name) found valid in this text, if kept. */
+  checked(schema: string): unknown;
+  /** Keeps the data `schema` found valid (after `set`). */
+  keep(schema: string, data: unknown): void;
+}
+
+/** A file of the cache: the hash of the format, the build's tag and the text; its parse, and the data each schema validated in it. */
+interface Stored {
+  text: string;
+  entry: Entry;
+  checked: Record<string, unknown>;
 }
 
 /** The cache slot of the file at `real` with content `text`. */
 export function yamlCache(c: YamlCacheDir, real: string, text: string): YamlCache {
-  const file = path.join(c.dir, `yaml-${sha(`${FORMAT}\0${c.tag}\0${real}`).slice(0, 24)}.json`);
-  const textHash = sha(text);
+  // Named by the file alone, so that an edit or a rebuild replaces its entry instead of adding one.
+  const file = path.join(c.dir, `yaml-${sha(real).slice(0, 24)}.json`);
+  const textHash = sha(`${FORMAT}\0${c.tag}\0${text}`);
+  let stored: Stored | undefined;
+  const write = () => {
+    const tmp = path.join(c.dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    try {
+      fs.writeFileSync(tmp, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
+      fs.renameSync(tmp, file);
+    } catch {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // A cache that cannot be written costs only speed.
+      }
+    }
+  };
   return {
     get() {
       const raw = readTrusted(file);
       if (raw === undefined) return undefined;
       try {
-        const stored = JSON.parse(raw) as { text?: unknown; entry?: Entry };
-        return stored.text === textHash ? stored.entry : undefined;
+        const s = JSON.parse(raw) as Partial<Stored>;
+        if (s.text !== textHash || s.entry === undefined || typeof s.checked !== 'object' || s.checked === null) return undefined;
+        stored = s as Stored;
+        return stored.entry;
       } catch {
         return undefined;
       }
     },
     set(entry) {
-      const tmp = path.join(c.dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}`);
-      try {
-        fs.writeFileSync(tmp, JSON.stringify({ text: textHash, entry }), { mode: 0o600, flag: 'wx' });
-        fs.renameSync(tmp, file);
-      } catch {
-        try {
-          fs.rmSync(tmp, { force: true });
-        } catch {
-          // A cache that cannot be written costs only speed.
-        }
-      }
+      stored = { text: textHash, entry, checked: {} };
+      write();
+    },
+    checked: (schema) => (stored && Object.hasOwn(stored.checked, schema) ? stored.checked[schema] : undefined),
+    keep(schema, data) {
+      if (!stored) return;
+      stored.checked[schema] = data;
+      write();
     },
   };
 }
