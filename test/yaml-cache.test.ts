@@ -88,4 +88,29 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     expect(codes(first)[0]).toMatch(/^schema\.okand_nyckel .*ledger\.yaml:\d+$/);
     expect(codes(second)).toEqual(codes(first));
   });
+
+  it('keeps keys and ids that are Object.prototype\'s names as they are', async () => {
+    const dir = path.join(tmp, 'minimal-proto');
+    await cp(MINIMAL, dir, { recursive: true });
+    const file = path.join(dir, 'arsredovisning.yaml');
+    const table = [
+      '  - id: constructor',
+      '    titel: Konstruktion',
+      '    typ: tabell',
+      '    kolumner:',
+      '      - {id: __proto__, rubrik: Proto}',
+      '      - {id: constructor, rubrik: Konstruktor}',
+      '    kolumnmappning: {__proto__: a, constructor: b}',
+      '    rader:',
+      '      - {id: __proto__, text: Del 1, v: [1, 2]}',
+      '      - {id: hasownproperty, text: Summa, v: [1, 2], summa: [__proto__]}',
+      '',
+    ].join('\n');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('\nanslagsredovisning:', `\n${table}\nanslagsredovisning:`));
+    const plain = await loadLedger(dir, { yamlCache: undefined });
+    expect(plain.tables.find((t) => t.id === 'constructor')?.rows.map((r) => r.id)).toEqual(['__proto__', 'hasownproperty']);
+    const cache = freshCache();
+    expect(await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
+    expect(await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
+  });
 });
