@@ -27,6 +27,8 @@ interface PosNode {
   keyStart?: number;
   keys?: Map<string, PosNode>;
   items?: PosNode[];
+  /** A cached node's children, not yet made into `keys` and `items`. */
+  children?: PosData;
 }
 
 /** A closed node from the parse events: its start offset and its value. */
@@ -153,12 +155,22 @@ const posData = (n: PosNode): PosData => [
   n.items ? n.items.map(posData) : 0,
 ];
 
-function posNode([start, keyStart, keys, items]: PosData): PosNode {
-  const n: PosNode = { start };
-  if (keyStart >= 0) n.keyStart = keyStart;
-  if (keys) n.keys = new Map(keys.map(([k, c]) => [k, posNode(c)]));
-  if (items) n.items = items.map(posNode);
+/** A node of a cached tree; its children are made when first looked for. */
+function posNode(data: PosData): PosNode {
+  const n: PosNode = { start: data[0], children: data };
+  if (data[1] >= 0) n.keyStart = data[1];
   return n;
+}
+
+/** The node's child at `seg`, making the node's children from cached data first if need be. */
+function childOf(node: PosNode, seg: string | number): PosNode | undefined {
+  if (node.children) {
+    const [, , keys, items] = node.children;
+    if (keys) node.keys = new Map(keys.map(([k, c]) => [k, posNode(c)]));
+    if (items) node.items = items.map(posNode);
+    node.children = undefined;
+  }
+  return typeof seg === 'number' ? node.items?.[seg] : node.keys?.get(seg);
 }
 
 /** A cached parse: the value and its position tree. */
@@ -199,7 +211,7 @@ function source(file: string, value: Plain, root: PosNode, ref: (offset: number)
       for (let i = 0; i < path.length; i++) {
         const seg = path[i]!;
         if (seg === '\u0001key') return ref(node.keyStart ?? node.start);
-        const child: PosNode | undefined = typeof seg === 'number' ? node.items?.[seg] : node.keys?.get(seg);
+        const child = childOf(node, seg);
         if (!child) break;
         node = child;
       }
