@@ -126,11 +126,13 @@ Module.prototype._compile = function compileWithCache(content, filename) {
 const { isMainThread, workerData } = require('node:worker_threads');
 const start = !isMainThread && typeof workerData?.avstamningStart === 'string' ? path.basename(workerData.avstamningStart) : 'main.cjs';
 // The same private directory keeps parsed YAML files (src/ledger/yaml-cache.ts), tagged with
-// this build of the bundle: a rebuild never reads a parse of an older one.
+// this build of the bundle (a rebuild never reads a parse of an older one) and kept apart per
+// install (a second install of the tool neither evicts nor reads the first one's entries).
 if (isMainThread && privateCacheDir()) {
   try {
     const st = fs.statSync(path.join(bundle, 'main.cjs'));
-    globalThis[Symbol.for('avstamning.cache')] = { dir: cacheDir, tag: hash(`${fs.realpathSync(bundle)}:${st.size}:${st.mtimeMs}`) };
+    const installed = fs.realpathSync(bundle);
+    globalThis[Symbol.for('avstamning.cache')] = { dir: cacheDir, install: hash(installed), tag: hash(`${installed}:${st.size}:${st.mtimeMs}`) };
   } catch {
     // No bundle to tag: no YAML cache.
   }

@@ -29,7 +29,7 @@ let n = 0;
 function freshCache(): YamlCacheDir {
   const dir = path.join(tmp, `cache${++n}`);
   fs.mkdirSync(dir, { mode: 0o700 });
-  return { dir, tag: 'test' };
+  return { dir, install: 'test', tag: 'test' };
 }
 const entries = (c: YamlCacheDir) => fs.readdirSync(c.dir).filter((f) => /^yaml-.*\.json$/.test(f));
 const codes = (e: unknown) => (e instanceof LedgerInputError ? e.errors.map((x) => `${x.code} ${x.file}:${x.line}`) : [String(e)]);
@@ -43,6 +43,19 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     const read = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: cache });
     expect(written).toEqual(plain);
     expect(read).toEqual(plain);
+  });
+
+  it('keeps two installs apart: neither evicts the other\'s entries (each is read, not rewritten, when its install runs again)', async () => {
+    const a = freshCache();
+    const b: YamlCacheDir = { dir: a.dir, install: 'other', tag: 'other-build' };
+    await loadLedger(MINIMAL, { yamlCache: a });
+    const ofA = entries(a);
+    const stamp = () => new Map(ofA.map((f) => [f, fs.statSync(path.join(a.dir, f)).mtimeMs]));
+    const before = stamp();
+    await loadLedger(MINIMAL, { yamlCache: b });
+    expect(entries(a).length).toBe(2 * ofA.length);
+    await loadLedger(MINIMAL, { yamlCache: a });
+    expect(stamp()).toEqual(before);
   });
 
   it('is read when its entry matches the text, and only if this user alone can write it', async () => {

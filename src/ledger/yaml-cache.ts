@@ -18,9 +18,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import path from 'node:path';
 
-/** What the launcher hands over: its verified private directory and the bundle build's tag. */
+/** What the launcher hands over: its verified private directory, the install's id and the bundle build's tag. */
 export interface YamlCacheDir {
   readonly dir: string;
+  /** The install (the bundle's real path, hashed): each install keeps its own entries. */
+  readonly install: string;
   readonly tag: string;
 }
 
@@ -33,7 +35,7 @@ const FORMAT = 2;
 /** The launcher's cache directory, if this process was started by it. */
 export function launcherCache(): YamlCacheDir | undefined {
   const c = (globalThis as Record<symbol, unknown>)[LAUNCHER_KEY] as Partial<YamlCacheDir> | undefined;
-  return typeof c?.dir === 'string' && typeof c.tag === 'string' ? { dir: c.dir, tag: c.tag } : undefined;
+  return typeof c?.dir === 'string' && typeof c.tag === 'string' && typeof c.install === 'string' ? { dir: c.dir, install: c.install, tag: c.tag } : undefined;
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -58,8 +60,9 @@ interface Stored {
 
 /** The cache slot of the file at `real` with content `text`. */
 export function yamlCache(c: YamlCacheDir, real: string, text: string): YamlCache {
-  // Named by the file alone, so that an edit or a rebuild replaces its entry instead of adding one.
-  const file = path.join(c.dir, `yaml-${sha(real).slice(0, 24)}.json`);
+  // Named by the install and the file, so that an edit or a rebuild replaces its entry instead
+  // of adding one, and two installs do not evict each other's entries.
+  const file = path.join(c.dir, `yaml-${sha(`${c.install}\0${real}`).slice(0, 24)}.json`);
   const textHash = sha(`${FORMAT}\0${c.tag}\0${text}`);
   let stored: Stored | undefined;
   const write = () => {

@@ -31,7 +31,22 @@ const pos = (ref: string): Term => ({ sign: 1, ref });
 const neg = (ref: string): Term => ({ sign: -1, ref });
 const flip = (t: Term): Term => ({ sign: t.sign === 1 ? -1 : 1, ref: t.ref });
 const rowLine = (r: Row) => r.line ?? r.id;
-const rowsOf = (t: Table | undefined, line: string) => (t ? t.rows.filter((r) => rowLine(r) === line) : []);
+/** A table's rows by line, made once per table: a rule looks up lines, it does not search the rows for each. */
+const rowsByLine = new WeakMap<Table, ReadonlyMap<string, readonly Row[]>>();
+const rowsOf = (t: Table | undefined, line: string): readonly Row[] => {
+  if (!t) return [];
+  let byLine = rowsByLine.get(t);
+  if (!byLine) {
+    const m = new Map<string, Row[]>();
+    for (const r of t.rows) {
+      const rows = m.get(rowLine(r));
+      if (rows) rows.push(r);
+      else m.set(rowLine(r), [r]);
+    }
+    rowsByLine.set(t, (byLine = m));
+  }
+  return byLine.get(line) ?? [];
+};
 const rowOf = (t: Table | undefined, line: string) => rowsOf(t, line)[0];
 /** Years of a table's period columns ("2024"), newest first as printed. */
 const yearColumns = (t: Table) => t.columns.map((c) => c.id).filter((c) => /^\d{4}$/.test(c));
@@ -134,7 +149,7 @@ function role<K extends keyof RuleLines>(l: Ledger, rule: string, key: K, what: 
 }
 
 /** The rows of a statement line (every instance of it), or why there are none. */
-function lineRows(l: Ledger, rule: string, [kind, line]: LineRef, what = line): { t: Table; rows: Row[] } | NotApplicable {
+function lineRows(l: Ledger, rule: string, [kind, line]: LineRef, what = line): { t: Table; rows: readonly Row[] } | NotApplicable {
   const t = statement(l, kind);
   if (!t) return notApplicable(rule, what, { code: 'ej_tillamplig.rakning_saknas', params: { rakning: kind } });
   const rows = rowsOf(t, line);

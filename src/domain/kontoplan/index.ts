@@ -99,8 +99,15 @@ export function overlappningar(mappningar: readonly Mappning[]): [Mappning, Mapp
 export const formatIntervall = (r: Kontointervall) => (r.fran === r.till ? r.fran : `${r.fran}-${r.till}`);
 export const formatKalla = (k: Kalla) => ('version' in k ? `standardkontoplanen ${k.version}` : `${k.file}:${k.line}:${k.column}`);
 
-/** The default mappings of a version, as mappings. Throws on malformed data (a bug). */
-export function standardMappningar(version: KontoplanVersion): Mappning[] {
+/** The default mappings of a version, as mappings, made once per version. Throws on malformed data (a bug). */
+const standard = new WeakMap<KontoplanVersion, readonly Mappning[]>();
+export function standardMappningar(version: KontoplanVersion): readonly Mappning[] {
+  let out = standard.get(version);
+  if (!out) standard.set(version, (out = mappningarAv(version)));
+  return out;
+}
+
+function mappningarAv(version: KontoplanVersion): Mappning[] {
   const kalla = { version: version.id };
   const out: Mappning[] = [];
   const add = (text: string, rad: string) => {
