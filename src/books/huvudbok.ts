@@ -92,20 +92,16 @@ export function kontoSaldoFigur(h: Huvudbok, year: string, id: string): Figure |
   const s = h.bok.saldon.get(0)?.get(konto);
   const k = h.bok.konton.get(konto);
   if (!s && !k) return undefined;
-  const value = oreTillDecimal(s?.[slag] ?? 0n);
   const line = (slag === 'ib' ? s?.ibRad : s?.ubRad) || k?.rad || 1;
-  const f: Figure = {
-    id,
-    value,
-    printed: value.toFixed(2),
-    unit: 'kr',
-    decimals: 2,
-    source: { file: h.konfig.fil, line, column: 1 },
-    label: `Huvudboken · konto ${konto}${k ? ` ${k.namn}` : ''} · ${slag === 'ib' ? 'ingående' : 'utgående'} balans ${year}`,
-  };
+  const label = `Huvudboken · konto ${konto}${k ? ` ${k.namn}` : ''} · ${slag === 'ib' ? 'ingående' : 'utgående'} balans ${year}`;
+  const f = krFigur(id, oreTillDecimal(s?.[slag] ?? 0n), { file: h.konfig.fil, line, column: 1 }, label);
   cache.set(id, f);
   return f;
 }
+
+/** A figure of an amount in kr. */
+const krFigur = (id: string, value: Decimal, source: SourceRef, label: string): Figure =>
+  ({ id, value, printed: value.toFixed(2), unit: 'kr', decimals: 2, source, label });
 
 /** The figure of an integrity finding: `bok.D-3/A/12/340`; of a rule that found nothing, `bok.D-3`. */
 export const integritetsfigur = (f: Fynd): string => `bok.${f.status === 'ok' ? f.rule : f.id}`;
@@ -123,8 +119,7 @@ export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdat
   const konton = new Map<string, readonly KontoBelopp[]>();
   const source: SourceRef = { file: konfig.fil, line: 1, column: 1 };
   const add = (id: string, belopp: Ore, label: string, accounts: readonly KontoBelopp[]) => {
-    const value = oreTillDecimal(belopp);
-    figures.set(id, { id, value, printed: value.toFixed(2), unit: 'kr', decimals: 2, source, label: `Huvudboken · ${label}` });
+    figures.set(id, krFigur(id, oreTillDecimal(belopp), source, `Huvudboken · ${label}`));
     konton.set(id, accounts);
   };
   for (const ar of harledning.ar) {
@@ -147,10 +142,7 @@ export function byggHuvudbok(ledger: Ledger, konfig: HuvudbokKonfig, bok: Bokdat
 function integritetsvarde(f: Fynd, fil: SourceRef): Figure {
   const source = f.source ? { file: f.source.file, line: f.source.line, column: 1 } : fil;
   const label = `Huvudboken · ${f.status === 'ok' ? `avvikelser mot ${f.rule} ${f.message}` : f.message}`;
-  if (f.status !== 'ok' && f.difference !== null) {
-    const value = new Decimal(f.difference);
-    return { id: integritetsfigur(f), value, printed: value.toFixed(2), unit: 'kr', decimals: 2, source, label };
-  }
+  if (f.status !== 'ok' && f.difference !== null) return krFigur(integritetsfigur(f), new Decimal(f.difference), source, label);
   const antal = f.status === 'ok' ? 0 : 1;
   return { id: integritetsfigur(f), value: new Decimal(antal), printed: String(antal), unit: 'antal', decimals: 0, source, label };
 }
