@@ -83,10 +83,11 @@ export const filtyp = (bok: Bok): '4E' | '4I' =>
 function d1(bok: Bok): Fynd[] {
   const out: Fynd[] = [];
   if (!bok.flaggaForst) out.push(avvikelse('D-1', 'D-1/#FLAGGA', 'Filens första post ska vara #FLAGGA', src(bok, 1)));
-  for (const label of filtyp(bok) === '4E' ? KRAV_4E : KRAV_4I) {
+  const typ = filtyp(bok);
+  for (const label of typ === '4E' ? KRAV_4E : KRAV_4I) {
     if (label === '#FLAGGA' && !bok.flaggaForst) continue;
     if (bok.poster.has(label)) continue;
-    const text = `Posten ${label} saknas men är obligatorisk för SIE ${filtyp(bok)}`;
+    const text = `Posten ${label} saknas men är obligatorisk för SIE ${typ}`;
     // Many systems leave #FORMAT out (the encoding is detected anyway): a warning, not an error.
     if (label === '#FORMAT') out.push({ id: 'D-1/#FORMAT', rule: 'D-1', status: 'warning', difference: null, source: null, message: `${text}; teckenkodningen avgjordes ändå (${bok.kodning})` });
     else out.push(avvikelse('D-1', `D-1/${label}`, text, null));
