@@ -17,7 +17,7 @@ import { isMainThread, Worker } from 'node:worker_threads';
 import type { SieLasning } from '../sie/lasare.js';
 
 /** Files of at least this many bytes are read in a worker; AVSTAMNING_SIE_FORLASNING overrides it (tests), whatever the load. */
-export const FORLASNINGSGRANS = 1 << 20;
+const FORLASNINGSGRANS = 1 << 20;
 
 export interface Forlasning {
   /** The real path being read. */

@@ -15,7 +15,7 @@ import { Worker, parentPort } from 'node:worker_threads';
 import { SieLasare, MAX_RAD, type Delningslage, type Delresultat, type SieLasning } from './lasare.js';
 
 /** Files of at least this many bytes are read in two threads; AVSTAMNING_SIE_DELNING overrides it (tests). */
-export const DELNINGSGRANS = 32 << 20;
+const DELNINGSGRANS = 32 << 20;
 
 const CHUNK = 1 << 22;
 
