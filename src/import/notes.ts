@@ -13,7 +13,7 @@ import { scalar, tablesYaml } from './yaml.js';
 import { NOTE_CONTINUED } from './sections.js';
 
 export interface NotesResult {
-  /** The notes' tables; `noteList` renders the `noter:` list. */
+  /** The notes' tables; `notesYaml` renders them with the `noter:` list. */
   readonly tables: readonly ImportedTable[];
   readonly found: boolean;
   readonly figures: number;

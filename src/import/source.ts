@@ -43,12 +43,10 @@ export interface Source {
   readonly pages: PageMode;
 }
 
-/** Splits a text into numbered lines with their page (0 where the text shows no pages). */
-export function sourceLines(text: string): SourceLine[] {
-  return readSource(text).lines;
-}
-
-/** `pdf`: the text layer of a PDF, its pages separated by form feeds (one page: none). */
+/**
+ * Splits a text into numbered lines with their page (0 where the text shows no pages).
+ * `pdf`: the text layer of a PDF, its pages separated by form feeds (one page: none).
+ */
 export function readSource(text: string, pdf = false): Source {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const { mode, page, marks } = pagesOf(raw, pdf);

@@ -28,7 +28,7 @@ export const SUM_LABEL = /^(summa|delsumma|totalt?|utgående)\b/i;
 export const TOTAL_HEAD = /^(summa|totalt?)\b/i;
 
 export const EMPTY: Cell = { printed: '–', value: null, digits: 0, small: false };
-export const vecKey = (v: Vec) => v.map((c) => c.printed).join('|');
+const vecKey = (v: Vec) => v.map((c) => c.printed).join('|');
 
 /** Printed figures are rounded: a sum of n terms may be off by up to (n + 1) / 2 units. */
 function agrees(parts: readonly (Decimal | null)[], total: Decimal): boolean {
@@ -50,7 +50,7 @@ export function byRowSum(rows: readonly DraftRow[]): void {
  * true/false: the last cell is/is not the sum of the others; undefined: nothing to check
  * (fewer than `minParts` of the others are figures other than zero).
  */
-export function rowSumAgrees(v: Vec, minParts = 1): boolean | undefined {
+function rowSumAgrees(v: Vec, minParts = 1): boolean | undefined {
   const total = v[v.length - 1]?.value;
   const parts = v.slice(0, -1).map((c) => c.value);
   if (!total || parts.filter((p) => p !== null && !p.isZero()).length < Math.max(1, minParts)) return undefined;
