@@ -8,3 +8,11 @@ export const slugId = (s: string) =>
     .replace(/^_+|_+$/g, '')
     .slice(0, 60)
     .replace(/_+$/, '');
+
+/** `base`, or `base_2`, `base_3`, … : the first not yet in `taken`, which it is added to. */
+export function freshId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  taken.add(id);
+  return id;
+}

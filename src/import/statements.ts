@@ -11,7 +11,7 @@ import type { ImportedRow, ImportedTable, Skipped } from './model.js';
 import { choose, type Cell } from './cells.js';
 import { labelForms, matchLine, squash, type LabelForms } from './labels.js';
 import { findColumns, isHeaderLine, isNoteHeading, joinLabel, numberBearing, readRow, type Candidate, type Columns } from './rows.js';
-import { slugId } from './ids.js';
+import { freshId, slugId } from './ids.js';
 
 interface Placed {
   readonly line: SourceLine;
@@ -154,9 +154,7 @@ function row(p: Placed, c: Candidate, layout: Layout, cols: Columns, ids: Set<st
   const post = ANSLAGSPOST.exec(label);
   const anslagspost = post ? `uo${post[1]}.${post[2]!.replace(':', '_')}.ap${post[3]}` : undefined;
   const base = p.lineId && anslagspost ? `${squashId(label.replace(ANSLAGSPOST, ''))}_${anslagspost.replace(/\./g, '_')}` : (p.lineId ?? slugId(label));
-  let id = base;
-  for (let n = 2; ids.has(id); n++) id = `${base}_${n}`;
-  ids.add(id);
+  const id = freshId(base, ids);
   const unit = p.lineId ? layout.lines.find((l) => l.id === p.lineId)?.unit : undefined;
   const seed = p.line.nr;
   return {

@@ -12,7 +12,7 @@ import { choose, type Cell } from './cells.js';
 import { findColumns, isHeaderLine, joinLabel, numberBearing, readRow, uniqueIds, unitOf, type Candidate, type Columns } from './rows.js';
 import { isContinuation } from './sections.js';
 import { key } from './statements.js';
-import { slugId } from './ids.js';
+import { freshId, slugId } from './ids.js';
 import { byRowSum, bySums, declareSums, distinct, EMPTY, SUM_LABEL, TOTAL_HEAD, totalColumn, type DraftRow, type Vec } from './sums.js';
 
 export interface ReadTable {
@@ -188,10 +188,7 @@ function finish(t: Draft, skipped: Skipped[]): ReadTable {
   const ids = new Set<string>();
   const byIndex = t.rows.map((r): ImportedRow | undefined => {
     if (!r.sure) return undefined;
-    const base = slugId(r.label) || 'rad';
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}_${n}`;
-    ids.add(id);
+    const id = freshId(slugId(r.label) || 'rad', ids);
     return { id, text: r.label, v: r.sure.map((x) => x.printed), seed: String(r.line.nr), ...(r.line.page ? { sida: r.line.page } : {}) };
   });
   for (const d of declareSums(t.rows.map((r) => r.sure), t.rows.map((r) => r.label))) {
