@@ -15,6 +15,7 @@ import { isContinuation } from './sections.js';
 import { key } from './statements.js';
 import { slugId } from './ids.js';
 import { scalar } from './yaml.js';
+import { within } from './sums.js';
 
 export interface AnslagResult {
   readonly yaml?: string;
@@ -86,7 +87,6 @@ function headerText(ls: readonly SourceLine[], stop: RegExp): string {
   return ls.slice(0, end < 0 ? 20 : end).map((l) => l.text).join(' ').replace(/(\p{L})-\s+(\p{Ll})/gu, '$1$2');
 }
 
-const within = (sum: Decimal, printed: Decimal, terms: number) => sum.minus(printed).abs().lte((terms + 1) / 2);
 const val = (c: Cell | undefined) => c?.value ?? new Decimal(0);
 
 /** The anslag row's arithmetic: does this reading satisfy it? */

@@ -12,6 +12,7 @@ import { choose, type Cell } from './cells.js';
 import { labelForms, matchLine, squash, type LabelForms } from './labels.js';
 import { findColumns, isHeaderLine, isNoteHeading, joinLabel, numberBearing, readRow, type Candidate, type Columns } from './rows.js';
 import { freshId, slugId } from './ids.js';
+import { within } from './sums.js';
 
 interface Placed {
   readonly line: SourceLine;
@@ -208,7 +209,7 @@ function sumScore(p: Placed, c: Candidate, placed: readonly Placed[], chosen: Re
         const v = values.get(t.replace(/^-/, ''))?.[col]?.value;
         if (v) sum = t.startsWith('-') ? sum.minus(v) : sum.plus(v);
       }
-      score += sum.minus(cell.value).abs().lte((line.sum!.length + 1) / 2) ? 1 : -1;
+      score += within(sum, cell.value, line.sum!.length) ? 1 : -1;
     });
   }
   return score;

@@ -31,10 +31,11 @@ export const EMPTY: Cell = { printed: '–', value: null, digits: 0, small: fals
 const vecKey = (v: Vec) => v.map((c) => c.printed).join('|');
 
 /** Printed figures are rounded: a sum of n terms may be off by up to (n + 1) / 2 units. */
+export const within = (sum: Decimal, printed: Decimal, terms: number) => sum.minus(printed).abs().lte((terms + 1) / 2);
+
 function agrees(parts: readonly (Decimal | null)[], total: Decimal): boolean {
   const terms = parts.filter((p): p is Decimal => p !== null);
-  const sum = terms.reduce((s, p) => s.plus(p), new Decimal(0));
-  return sum.minus(total).abs().lte((terms.length + 1) / 2);
+  return within(terms.reduce((s, p) => s.plus(p), new Decimal(0)), total, terms.length);
 }
 
 /** Options left after the row's own arithmetic (last column = sum of the others). */
