@@ -43,11 +43,11 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 export interface YamlCache {
   /** The entry parsed from exactly this text, if one is kept. */
   get(): Entry | undefined;
-  /** Keeps the entry parsed from this text. */
+  /** Holds the entry parsed from this text, to be kept with the data a schema finds valid in it. */
   set(entry: Entry): void;
   /** The data a schema (by its name) found valid in this text, if kept. */
   checked(schema: string): unknown;
-  /** Keeps the data `schema` found valid (after `set`). */
+  /** Keeps the parse and the data `schema` found valid in it (after `set`, or after a `get` that found it). */
   keep(schema: string, data: unknown): void;
 }
 
@@ -92,8 +92,9 @@ export function yamlCache(c: YamlCacheDir, real: string, text: string): YamlCach
       }
     },
     set(entry) {
+      // Written with the schema's valid data (keep): one write per file read anew, and a file
+      // that does not validate keeps no entry.
       stored = { text: textHash, entry, checked: {} };
-      write();
     },
     checked: (schema) => (stored && Object.hasOwn(stored.checked, schema) ? stored.checked[schema] : undefined),
     keep(schema, data) {
