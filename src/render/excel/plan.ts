@@ -297,20 +297,23 @@ export class SheetBuilder {
     });
     const printColumns = columnLetter(Math.min(count, this.options.printColumns ?? count));
     const landscape = this.options.landscape ?? count > 6;
-    if (rows.length <= this.limit) {
-      return {
-        name: this.name,
-        rows,
-        widths,
-        frozen: this.frozen,
-        landscape,
-        printArea: `A$1:${printColumns}$${Math.max(1, rows.length)}`,
-        ...(this.printTitles ? { printTitles: this.printTitles } : {}),
-        ...(this.autoFilter ? { autoFilter: this.autoFilter } : {}),
-        ...(this.conditional.length ? { conditional: this.conditional } : {}),
-      };
-    }
+    if (rows.length <= this.limit) return this.firstPart(rows, widths, landscape, printColumns, this.autoFilter, this.conditional);
     return this.split(rows, widths, landscape, printColumns);
+  }
+
+  /** The sheet itself (of a split sheet, its first part) with its header, print titles, filter and fills. */
+  private firstPart(rows: readonly RowPlan[], widths: readonly number[], landscape: boolean, printColumns: string, autoFilter: string | undefined, conditional: readonly ConditionalFill[]): SheetPlan {
+    return {
+      name: this.name,
+      rows,
+      widths,
+      frozen: this.frozen,
+      landscape,
+      printArea: `A$1:${printColumns}$${Math.max(1, rows.length)}`,
+      ...(this.printTitles ? { printTitles: this.printTitles } : {}),
+      ...(autoFilter ? { autoFilter } : {}),
+      ...(conditional.length ? { conditional } : {}),
+    };
   }
 
   /**
@@ -327,7 +330,6 @@ export class SheetBuilder {
       if (!m) return range;
       return Number(m[2]) > n ? undefined : `${m[1]}${m[2]}:${m[3]}${Math.min(Number(m[4]), n)}`;
     };
-    const autoFilter = this.autoFilter && clip(this.autoFilter);
     const conditional = this.conditional.flatMap((c) => {
       const ref = clip(c.ref);
       return ref ? [{ ...c, ref }] : [];
@@ -337,18 +339,7 @@ export class SheetBuilder {
       const own = rows.slice(part * n, (part + 1) * n);
       continuations.push({ name: this.partName(part), rows: own, widths, frozen: { rows: 0, columns: this.frozen.columns }, landscape, printArea: `A$1:${printColumns}$${own.length}` });
     }
-    return {
-      name: this.name,
-      rows: rows.slice(0, n),
-      widths,
-      frozen: this.frozen,
-      landscape,
-      printArea: `A$1:${printColumns}$${n}`,
-      ...(this.printTitles ? { printTitles: this.printTitles } : {}),
-      ...(autoFilter ? { autoFilter } : {}),
-      ...(conditional.length ? { conditional } : {}),
-      continuations,
-    };
+    return { ...this.firstPart(rows.slice(0, n), widths, landscape, printColumns, this.autoFilter && clip(this.autoFilter), conditional), continuations };
   }
 }
 
