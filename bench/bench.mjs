@@ -13,12 +13,12 @@ const work = mkdtempSync(path.join(tmpdir(), 'avstamning-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Median wall time of `runs` runs, after three unmeasured ones (code cache, disk cache). */
-function time(args, runs) {
-  for (let i = 0; i < 3; i++) spawnSync(process.execPath, args);
+function time(args, runs, env = process.env) {
+  for (let i = 0; i < 3; i++) spawnSync(process.execPath, args, { env });
   const ms = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env });
     ms.push(performance.now() - t0);
     if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
@@ -33,6 +33,8 @@ const bundled = 'ledgers/migrationsverket/2024';
 rows.push(['bundled: check (load + validate)', time([CLI, 'check', bundled], 7)]);
 const noXlsx = time(reconcile(bundled, ['--no-xlsx']), 15);
 rows.push(['bundled: reconcile + JSON + JUnit', noXlsx]);
+// A first run (or one after every change): no code cache, no YAML cache, no books cache.
+rows.push(['bundled: the same, no cache (first run)', time(reconcile(bundled, ['--no-xlsx']), 7, { ...process.env, AVSTAMNING_NO_CACHE: '1' })]);
 const withXlsx = time(reconcile(bundled, ['--xlsx', path.join(work, 'b.xlsx')]), 15);
 rows.push(['bundled: reconcile + JSON + JUnit + workbook', withXlsx]);
 for (const factor of [10, 100]) {

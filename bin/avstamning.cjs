@@ -16,7 +16,8 @@
 // install on the same machine has other names, so neither evicts nor overwrites the other's;
 // a rebuild of this install removes its own earlier caches. V8 checks a cache against the
 // source and its flags; a rejected one (cachedDataRejected) is rewritten. Anything unsafe or
-// failing means no cache, never a failed run. AVSTAMNING_DEBUG_CACHE=1 prints what happened.
+// failing means no cache, never a failed run. AVSTAMNING_DEBUG_CACHE=1 prints what happened;
+// AVSTAMNING_NO_CACHE=1 runs without this cache or any other (a first run's cost, every time).
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -37,6 +38,7 @@ const trusted = (st) => uid === undefined || (st.uid === uid && (st.mode & 0o022
 let cacheDir; // undefined: not looked for yet; null: none usable
 function privateCacheDir() {
   if (cacheDir !== undefined) return cacheDir;
+  if (process.env.AVSTAMNING_NO_CACHE) return (cacheDir = null);
   const xdg = process.env.XDG_CACHE_HOME;
   const home = (() => {
     try {
@@ -125,9 +127,9 @@ Module.prototype._compile = function compileWithCache(content, filename) {
 // entry, such as huvudbok-arbetare.cjs) through the same cache; otherwise the CLI.
 const { isMainThread, workerData } = require('node:worker_threads');
 const start = !isMainThread && typeof workerData?.avstamningStart === 'string' ? path.basename(workerData.avstamningStart) : 'main.cjs';
-// The same private directory keeps parsed YAML files (src/ledger/yaml-cache.ts), tagged with
-// this build of the bundle (a rebuild never reads a parse of an older one) and kept apart per
-// install (a second install of the tool neither evicts nor reads the first one's entries).
+// The same private directory keeps parsed YAML files and read books (src/io/private-cache.ts),
+// tagged with this build of the bundle (a rebuild never reads an entry of an older one) and kept
+// apart per install (a second install of the tool neither evicts nor reads the first one's entries).
 if (isMainThread && privateCacheDir()) {
   try {
     const st = fs.statSync(path.join(bundle, 'main.cjs'));

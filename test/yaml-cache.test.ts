@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerInputError } from '../src/ledger/errors.js';
 import { loadLedger } from '../src/ledger/load.js';
-import type { YamlCacheDir } from '../src/ledger/yaml-cache.js';
+import type { CacheDir } from '../src/io/private-cache.js';
 import { ROOT } from './helpers/cli.js';
 
 const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
@@ -26,35 +26,35 @@ afterAll(async () => {
 });
 
 let n = 0;
-function freshCache(): YamlCacheDir {
+function freshCache(): CacheDir {
   const dir = path.join(tmp, `cache${++n}`);
   fs.mkdirSync(dir, { mode: 0o700 });
   return { dir, install: 'test', tag: 'test' };
 }
-const entries = (c: YamlCacheDir) => fs.readdirSync(c.dir).filter((f) => /^yaml-.*\.json$/.test(f));
+const entries = (c: CacheDir) => fs.readdirSync(c.dir).filter((f) => /^yaml-.*\.json$/.test(f));
 const codes = (e: unknown) => (e instanceof LedgerInputError ? e.errors.map((x) => `${x.code} ${x.file}:${x.line}`) : [String(e)]);
 
 describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
   it('gives the bundled ledger as parsing does, values and positions, when it writes and when it reads', async () => {
-    const plain = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: undefined });
+    const plain = await loadLedger(BUNDLED, { utanHuvudbok: true, cache: undefined });
     const cache = freshCache();
-    const written = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: cache });
+    const written = await loadLedger(BUNDLED, { utanHuvudbok: true, cache: cache });
     expect(entries(cache).length).toBeGreaterThan(10);
-    const read = await loadLedger(BUNDLED, { utanHuvudbok: true, yamlCache: cache });
+    const read = await loadLedger(BUNDLED, { utanHuvudbok: true, cache: cache });
     expect(written).toEqual(plain);
     expect(read).toEqual(plain);
   });
 
   it('keeps two installs apart: neither evicts the other\'s entries (each is read, not rewritten, when its install runs again)', async () => {
     const a = freshCache();
-    const b: YamlCacheDir = { dir: a.dir, install: 'other', tag: 'other-build' };
-    await loadLedger(MINIMAL, { yamlCache: a });
+    const b: CacheDir = { dir: a.dir, install: 'other', tag: 'other-build' };
+    await loadLedger(MINIMAL, { cache: a });
     const ofA = entries(a);
     const stamp = () => new Map(ofA.map((f) => [f, fs.statSync(path.join(a.dir, f)).mtimeMs]));
     const before = stamp();
-    await loadLedger(MINIMAL, { yamlCache: b });
+    await loadLedger(MINIMAL, { cache: b });
     expect(entries(a).length).toBe(2 * ofA.length);
-    await loadLedger(MINIMAL, { yamlCache: a });
+    await loadLedger(MINIMAL, { cache: a });
     expect(stamp()).toEqual(before);
   });
 
@@ -62,15 +62,15 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     const dir = path.join(tmp, 'minimal-tampered');
     await cp(MINIMAL, dir, { recursive: true });
     const cache = freshCache();
-    const before = await loadLedger(dir, { yamlCache: cache });
+    const before = await loadLedger(dir, { cache: cache });
     // An entry changed behind the cache's back (its text hash kept) shows that it is what is read.
     const manifest = entries(cache).map((f) => path.join(cache.dir, f)).find((f) => fs.readFileSync(f, 'utf8').includes(`"myndighet":"${before.agency}"`));
     expect(manifest).toBeDefined();
     await writeFile(manifest!, (await readFile(manifest!, 'utf8')).replaceAll(before.agency, 'Annat verket'), { mode: 0o600 });
-    expect((await loadLedger(dir, { yamlCache: cache })).agency).toBe('Annat verket');
+    expect((await loadLedger(dir, { cache: cache })).agency).toBe('Annat verket');
     if (process.platform !== 'win32') {
       fs.chmodSync(manifest!, 0o620);
-      expect((await loadLedger(dir, { yamlCache: cache })).agency).toBe(before.agency);
+      expect((await loadLedger(dir, { cache: cache })).agency).toBe(before.agency);
     }
   });
 
@@ -78,12 +78,12 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     const dir = path.join(tmp, 'minimal-edited');
     await cp(MINIMAL, dir, { recursive: true });
     const cache = freshCache();
-    await loadLedger(dir, { yamlCache: cache });
+    await loadLedger(dir, { cache: cache });
     const count = entries(cache).length;
     const file = path.join(dir, 'arsredovisning.yaml');
     await writeFile(file, `${await readFile(file, 'utf8')}\n  : [\n`);
-    const first = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
-    const second = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
+    const first = await loadLedger(dir, { cache: cache }).catch((e: unknown) => e);
+    const second = await loadLedger(dir, { cache: cache }).catch((e: unknown) => e);
     expect(codes(first)[0]).toMatch(/^yaml\.syntax .*arsredovisning\.yaml:\d+$/);
     expect(codes(second)).toEqual(codes(first));
     expect(entries(cache).length).toBe(count);
@@ -93,11 +93,11 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     const dir = path.join(tmp, 'minimal-schema');
     await cp(MINIMAL, dir, { recursive: true });
     const cache = freshCache();
-    await loadLedger(dir, { yamlCache: cache });
+    await loadLedger(dir, { cache: cache });
     const file = path.join(dir, 'ledger.yaml');
     await writeFile(file, `${await readFile(file, 'utf8')}\nokand_nyckel: x\n`);
-    const first = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
-    const second = await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => e);
+    const first = await loadLedger(dir, { cache: cache }).catch((e: unknown) => e);
+    const second = await loadLedger(dir, { cache: cache }).catch((e: unknown) => e);
     expect(codes(first)[0]).toMatch(/^schema\.okand_nyckel .*ledger\.yaml:\d+$/);
     expect(codes(second)).toEqual(codes(first));
   });
@@ -120,10 +120,10 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
       '',
     ].join('\n');
     await writeFile(file, (await readFile(file, 'utf8')).replace('\nanslagsredovisning:', `\n${table}\nanslagsredovisning:`));
-    const plain = await loadLedger(dir, { yamlCache: undefined });
+    const plain = await loadLedger(dir, { cache: undefined });
     expect(plain.tables.find((t) => t.id === 'constructor')?.rows.map((r) => r.id)).toEqual(['__proto__', 'hasownproperty']);
     const cache = freshCache();
-    expect(await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
-    expect(await loadLedger(dir, { yamlCache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
+    expect(await loadLedger(dir, { cache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
+    expect(await loadLedger(dir, { cache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
   });
 });

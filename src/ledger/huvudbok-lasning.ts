@@ -7,14 +7,17 @@
  * without a free second core (the machine's load average is at its number of cores, where a
  * worker's start costs more than it saves), in a thread that is itself a worker (a run over
  * many ledgers keeps every core busy already), for a small file, or if the worker fails, the
- * main thread reads the file itself.
+ * main thread reads the file itself. Books read before and unchanged since are taken from
+ * the cache (bok-cache.ts), with no reader at all.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker } from 'node:worker_threads';
+import type { CacheDir } from '../io/private-cache.js';
 import type { SieLasning } from '../sie/lasare.js';
+import { bokCache, type BokCache } from './bok-cache.js';
 
 /** Files of at least this many bytes are read in a worker; AVSTAMNING_SIE_FORLASNING overrides it (tests), whatever the load. */
 const FORLASNINGSGRANS = 1 << 20;
@@ -31,8 +34,21 @@ export interface Forlasning {
 /** Tag of the worker's data, so that the worker knows its task. */
 export const FORLASNING = 'avstamningHuvudbok';
 
-/** Starts reading `sokvag` (shown as `visas`) in a worker thread if that can win. */
-export function borjaLasa(sokvag: string, visas: string): Forlasning {
+/** Starts reading `sokvag` (shown as `visas`): taken from `cache` if kept there, else read, in a worker thread if that can win. */
+export function borjaLasa(sokvag: string, visas: string, cache?: CacheDir): Forlasning {
+  const slot = cache && bokCache(cache, sokvag);
+  const kept = slot?.hamta(visas);
+  if (kept) return { sokvag, lasning: () => Promise.resolve(kept), avbryt: () => {} };
+  const f = borjaLasaFil(sokvag, visas);
+  return slot ? { ...f, lasning: () => f.lasning().then((l) => sparad(slot, l)) } : f;
+}
+
+function sparad(slot: BokCache, l: SieLasning): SieLasning {
+  slot.spara(l);
+  return l;
+}
+
+function borjaLasaFil(sokvag: string, visas: string): Forlasning {
   const inline = (): Forlasning => ({ sokvag, lasning: () => lasHar(sokvag, visas), avbryt: () => {} });
   const arbetare = arbetarstart();
   if (!arbetare || !isMainThread || !ledigKarna()) return inline();

@@ -16,7 +16,8 @@ import { describePlace } from './location.js';
 import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
 import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
-import { launcherCache, yamlCache, type YamlCache, type YamlCacheDir } from './yaml-cache.js';
+import { launcherCache, type CacheDir } from '../io/private-cache.js';
+import { yamlCache, type YamlCache } from './yaml-cache.js';
 import { borjaLasa, type Forlasning } from './huvudbok-lasning.js';
 
 // Messages zod makes itself (none of the schema's own checks) are in Swedish.
@@ -136,14 +137,14 @@ export interface LoadOptions {
   readonly fs?: LedgerFs;
   /** Load the report only, not the general ledger ledger.yaml may name (the generator of synthetic books). */
   readonly utanHuvudbok?: boolean;
-  /** Where parsed YAML files are kept between runs; by default the launcher's cache, if any (yaml-cache.ts). */
-  readonly yamlCache?: YamlCacheDir;
+  /** Where parsed YAML files and read books are kept between runs; by default the launcher's cache, if any (src/io/private-cache.ts). */
+  readonly cache?: CacheDir;
 }
 
 /** Loads and validates a ledger directory; throws LedgerInputError listing every input error. */
 export async function loadLedger(dir: string, options: LoadOptions = {}): Promise<Ledger> {
   const fs = options.fs ?? nodeFs;
-  const cacheDir = 'yamlCache' in options ? options.yamlCache : launcherCache();
+  const cacheDir = 'cache' in options ? options.cache : launcherCache();
   const errors: InputError[] = [];
   let forlasning: Forlasning | undefined;
   const fail = (): never => {
@@ -216,7 +217,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
 
   // The general ledger is read (in a worker) while the report's files are parsed.
   const bok = manifest.huvudbok && !options.utanHuvudbok ? insideLedger(fs, realDir, manifest.huvudbok.fil, Number.POSITIVE_INFINITY) : undefined;
-  if (bok?.ok) forlasning = borjaLasa(bok.real, manifest.huvudbok!.fil);
+  if (bok?.ok) forlasning = borjaLasa(bok.real, manifest.huvudbok!.fil, cacheDir);
 
   const files: ParsedFile[] = [];
   /** Files read so far, by resolved path relative to the ledger directory. */
@@ -261,7 +262,7 @@ export async function loadLedger(dir: string, options: LoadOptions = {}): Promis
     },
     exists: (name) => insideLedger(fs, realDir, name).ok,
     loadKontoplan: (name, at) => loadOne(name, [...at], kontoplanSchema),
-    lasSie: (real, visas) => (forlasning?.sokvag === real ? forlasning : borjaLasa(real, visas)).lasning(),
+    lasSie: (real, visas) => (forlasning?.sokvag === real ? forlasning : borjaLasa(real, visas, cacheDir)).lasning(),
   }, errors);
   if (errors.length || !huvudbok) return fail();
   return { ...ledger, huvudbok };
