@@ -11,7 +11,6 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCheck, runReconcile, runRules } from './commands.js';
-import { runImport } from './import.js';
 import { isLedgerDir, runBatch } from './batch.js';
 import { runMerge } from './merge.js';
 import { isUnitWorker, serveUnits } from './pool.js';
@@ -95,6 +94,8 @@ async function main(argv: string[]): Promise<number> {
           .option('ar', { type: 'string', describe: 'Räkenskapsåret, om det inte går att läsa ur rapporten' })
           .option('skriv-over', { type: 'boolean', default: false, describe: 'Ersätt en befintlig mapp' }),
       async (args) => {
+        // The importer is loaded only for this command.
+        const { runImport } = await import('./import.js');
         code = await runImport({
           source: args.rapport,
           ut: args.ut,
