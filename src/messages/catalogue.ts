@@ -285,7 +285,8 @@ export const MESSAGES = {
   'ej_tillamplig.ingen_dimension': (p: { nyckel: 'anslag' | 'inkomsttitlar' }) =>
     `huvudbok: anger ingen dimension för ${p.nyckel === 'anslag' ? 'anslag' : 'inkomsttitlar'} (${p.nyckel}:)`,
   // Why a D-rule is not tried on the books, as `avstamning sie` says it (src/books/regler.ts).
-  'ej_tillamplig.huvudbok_ej_provad': (p: { orsak: string }) => p.orsak,
+  // The D-rules' reason starts a sentence in `avstamning sie`; here it follows a colon.
+  'ej_tillamplig.huvudbok_ej_provad': (p: { orsak: string }) => p.orsak.charAt(0).toLowerCase() + p.orsak.slice(1),
   // The general ledger (huvudbok: in ledger.yaml) and the kontoplan (kontoplan.yaml)
   'kontoplan.intervall': (p: { text: string; fel: 'syntax' | 'langd' | 'ordning' }) =>
     p.fel === 'syntax'
