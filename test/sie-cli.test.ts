@@ -118,7 +118,7 @@ describe('every D-rule: passes on the base, fails on one edit, with its message 
     ['D-6', '#UB 0 1930 1500.50', '#UB 0 1930 1500.00', 1, '✗ D-6/1930 (FIL:19): Konto 1930: #IB 1000.00 + årets transaktioner 500.50 = 1500.50, men #UB är 1500.00'],
     ['D-7', '#RES 0 5011 300', '#RES 0 5011 301', 1, '✗ D-7/5011 (FIL:22): Konto 5011: årets transaktioner 300.00 men #RES är 301.00'],
     ['D-8', '#IB 0 2010 -1000.00', '#IB 0 2010 -1000.00\r\n#IB 0 2020 -1.00\r\n#UB 0 2020 -1.00\r\n#KONTO 2020 "Balanserad"', 1, '✗ D-8/IB: Summan av #IB år 0 är -1.00 kr, inte 0 (och inte heller −Σ #RES år −1)'],
-    ['D-10', '#PSALDO 0 202401 5011 {} 300.00', '#PSALDO 0 202401 5011 {} 299.00', 0, '! D-10/0/5011 (FIL:12): Konto 5011 år 0: Σ #PSALDO 299.00 men årets förändring enligt #IB/#UB/#RES är 300.00'],
+    ['D-10', '#PSALDO 0 202401 5011 {} 300.00', '#PSALDO 0 202401 5011 {} 299.00', 0, '! D-10/0/5011 (FIL:23): Konto 5011 år 0: Σ #PSALDO 299.00 men årets förändring enligt #IB/#UB/#RES är 300.00'],
     ['D-11', '#UB -1 1930 1000.00', '#UB -1 1930 999.00', 0, '! D-11/1930 (FIL:15): Konto 1930: #IB år 0 är 1000.00 men #UB år −1 är 999.00'],
     ['D-12', '#VER A 2 20240110 "Anslag"', '#VER A 1 20250110 "Anslag"', 0, '! D-12/A/1/30 (FIL:30): verifikation A 1 20250110 "Anslag" kommer efter nummer 1 i serien: numren ska vara stigande'],
     ['D-14', '#TRANS 3011 {"20" "1:1"} -800.50', '#TRANS 3011 {"20" "1:1" 30 "X"} -800.50', 0, '! D-14/30 (FIL:35): Dimension 30 används men är inte deklarerad med #DIM'],

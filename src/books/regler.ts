@@ -168,12 +168,18 @@ function d8(bok: Bok): Fynd[] {
 /** Account-level #PSALDO rows per year summed, against #RES or #UB − #IB of that year. */
 function d10(bok: Bok): Fynd[] {
   const out: Fynd[] = [];
+  // A finding points at the account's first #PSALDO of the year (account level: no objects).
+  const forstaPsaldo = new Map<string, number>();
+  for (const p of bok.psaldo) {
+    const k = `${p.arsnr} ${p.konto}`;
+    if (!p.objekt.length && !forstaPsaldo.has(k)) forstaPsaldo.set(k, p.rad);
+  }
   for (const [arsnr, year] of bok.saldon) {
     for (const [konto, s] of year) {
       if (s.psaldo === null) continue;
       const forvantat = arBalanskonto(typAv(bok, konto)) ? v(s.ub) - v(s.ib) : v(s.res);
       if (s.psaldo !== forvantat) {
-        out.push(avvikelse('D-10', `D-10/${arsnr}/${konto}`, `Konto ${konto} år ${arsnr}: Σ #PSALDO ${oreTillKr(s.psaldo)} men årets förändring enligt #IB/#UB/#RES är ${oreTillKr(forvantat)}`, src(bok, s.forstaRad), oreTillKr(s.psaldo - forvantat)));
+        out.push(avvikelse('D-10', `D-10/${arsnr}/${konto}`, `Konto ${konto} år ${arsnr}: Σ #PSALDO ${oreTillKr(s.psaldo)} men årets förändring enligt #IB/#UB/#RES är ${oreTillKr(forvantat)}`, src(bok, forstaPsaldo.get(`${arsnr} ${konto}`) ?? s.forstaRad), oreTillKr(s.psaldo - forvantat)));
       }
     }
   }
