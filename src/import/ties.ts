@@ -3,8 +3,10 @@
  * references: in note N, the row whose figures are the statement line's, in every period
  * column both have (the same or negated), gets `specificerar`. A sum row is preferred,
  * then the last such row. Where no row of the note carries the line's figures, nothing is
- * tied: the importer does not guess which row was meant.
+ * tied: the importer does not guess which row was meant. Figures are compared by their
+ * exact value (`1 234`, `1234,0` and `−1 234` negated are the same), not as printed.
  */
+import { parseAmount, type Decimal } from '../domain/amount.js';
 import type { ImportedRow, ImportedTable } from './model.js';
 
 export function specify(notes: readonly ImportedTable[], statements: readonly ImportedTable[]): ImportedTable[] {
@@ -27,14 +29,18 @@ function bestRow(tables: readonly ImportedTable[], st: ImportedTable, line: Impo
     if (!shared.length) continue;
     for (const r of t.rader) {
       if (taken.has(r) || !r.v) continue;
-      const pairs = shared.map(([i, j]) => [norm(line.v![i]), norm(r.v![j])] as const).filter(([a, b]) => a !== null && b !== null);
-      if (!pairs.length || pairs.every(([a]) => a === '0')) continue;
-      if (pairs.every(([a, b]) => a === b)) matches.push({ row: r, sign: '' });
-      else if (pairs.every(([a, b]) => a === negate(b!))) matches.push({ row: r, sign: '-' });
+      const pairs = shared.map(([i, j]) => [value(line.v![i]), value(r.v![j])] as const).filter((p): p is readonly [Decimal, Decimal] => p[0] !== null && p[1] !== null);
+      if (!pairs.length || pairs.every(([a]) => a.isZero())) continue;
+      if (pairs.every(([a, b]) => a.eq(b))) matches.push({ row: r, sign: '' });
+      else if (pairs.every(([a, b]) => a.eq(b.neg()))) matches.push({ row: r, sign: '-' });
     }
   }
   return matches.find((m) => /^summa\b/i.test(m.row.text)) ?? matches[matches.length - 1];
 }
 
-const norm = (printed: string | undefined) => (printed === undefined || printed === '–' ? null : printed.replace(/\s/g, '').replace(/^-0$/, '0'));
-const negate = (s: string) => (s === '0' ? '0' : s.startsWith('-') ? s.slice(1) : `-${s}`);
+/** A printed figure's exact value; null for none (empty, a dash) or for text that is no amount. */
+function value(printed: string | undefined): Decimal | null {
+  if (printed === undefined) return null;
+  const p = parseAmount(printed);
+  return p.ok ? p.value : null;
+}
