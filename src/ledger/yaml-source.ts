@@ -21,15 +21,11 @@ export interface YamlSource {
   at(path: Path): SourceRef;
 }
 
-/** Where a node starts; for collections, where its children start. */
-interface PosNode {
-  start: number;
-  keyStart?: number;
-  keys?: Map<string, PosNode>;
-  items?: PosNode[];
-  /** A cached node's children, not yet made into `keys` and `items`. */
-  children?: PosData;
-}
+/**
+ * Where a node starts, as JSON-able data (the cache keeps it as it is): [start, its key's
+ * start or -1, [key, child]… or 0, items or 0].
+ */
+type PosData = [number, number, [string, PosData][] | 0, PosData[] | 0];
 
 /** A closed node from the parse events: its start offset and its value. */
 interface Closed {
@@ -106,7 +102,7 @@ function parseRecording(text: string, file: string): { value: Plain; closed: Clo
 }
 
 /** Matches the closed nodes, in document order, against the parsed tree: each node's start offset. */
-function positionTree(value: Plain, { starts, results }: ClosedNodes, rootStart: number): PosNode {
+function positionTree(value: Plain, { starts, results }: ClosedNodes, rootStart: number): PosData {
   let next = 0;
   const take = (result: unknown): Closed | undefined => {
     if (next >= starts.length) return undefined;
@@ -116,61 +112,48 @@ function positionTree(value: Plain, { starts, results }: ClosedNodes, rootStart:
     next++;
     return c;
   };
-  const walk = (v: Plain, own: Closed | undefined): PosNode => {
+  const walk = (v: Plain, own: Closed | undefined): PosData => {
     // Children close before their parent: the parent's own event comes after them.
     if (Array.isArray(v)) {
       const items = v.map((item) => walk(item, undefined));
       const self = take(v);
-      return { start: self?.start ?? items[0]?.start ?? rootStart, items };
+      return [self?.start ?? items[0]?.[0] ?? rootStart, -1, 0, items];
     }
     if (v !== null && typeof v === 'object') {
-      const keys = new Map<string, PosNode>();
-      let first: number | undefined;
+      const keys: [string, PosData][] = [];
       let count = 0;
       for (const _ in v) count++;
       for (; count > 0; count--) {
         const key = take('');
         if (!key || typeof key.result !== 'string') break;
         const child = walk(v[key.result] ?? null, undefined);
-        child.keyStart = key.start;
-        keys.set(key.result, child);
-        first ??= key.start;
+        child[1] = key.start;
+        keys.push([key.result, child]);
       }
       const self = take(v);
-      return { start: self?.start ?? first ?? rootStart, keys };
+      return [self?.start ?? keys[0]?.[1][1] ?? rootStart, -1, keys, 0];
     }
     const self = own ?? take(v);
-    return { start: self?.start ?? rootStart };
+    return [self?.start ?? rootStart, -1, 0, 0];
   };
   return walk(value, undefined);
 }
 
-/** A position tree as JSON-able data: [start, keyStart or -1, [key, child]… or 0, items or 0]. */
-type PosData = [number, number, [string, PosData][] | 0, PosData[] | 0];
+/** Children of the large mappings, by key (made once each); a small mapping is scanned. */
+const keyIndexes = new WeakMap<readonly [string, PosData][], ReadonlyMap<string, PosData>>();
 
-const posData = (n: PosNode): PosData => [
-  n.start,
-  n.keyStart ?? -1,
-  n.keys ? [...n.keys].map(([k, c]) => [k, posData(c)]) : 0,
-  n.items ? n.items.map(posData) : 0,
-];
-
-/** A node of a cached tree; its children are made when first looked for. */
-function posNode(data: PosData): PosNode {
-  const n: PosNode = { start: data[0], children: data };
-  if (data[1] >= 0) n.keyStart = data[1];
-  return n;
-}
-
-/** The node's child at `seg`, making the node's children from cached data first if need be. */
-function childOf(node: PosNode, seg: string | number): PosNode | undefined {
-  if (node.children) {
-    const [, , keys, items] = node.children;
-    if (keys) node.keys = new Map(keys.map(([k, c]) => [k, posNode(c)]));
-    if (items) node.items = items.map(posNode);
-    node.children = undefined;
+/** The node's child at `seg` (a key of a mapping, an index of a sequence). */
+function childOf(node: PosData, seg: string | number): PosData | undefined {
+  if (typeof seg === 'number') return node[3] ? node[3][seg] : undefined;
+  const keys = node[2];
+  if (!keys) return undefined;
+  if (keys.length <= 8) {
+    for (let i = 0; i < keys.length; i++) if (keys[i]![0] === seg) return keys[i]![1];
+    return undefined;
   }
-  return typeof seg === 'number' ? node.items?.[seg] : node.keys?.get(seg);
+  let index = keyIndexes.get(keys);
+  if (!index) keyIndexes.set(keys, (index = new Map(keys)));
+  return index.get(seg);
 }
 
 /** A cached parse: the value and its position tree. */
@@ -183,7 +166,7 @@ interface CacheEntry {
 export function readYaml(text: string, file: string, errors: InputError[], cache?: YamlCache): YamlSource {
   const ref = positions(text, file);
   const cached = cache?.get() as CacheEntry | undefined;
-  if (cached) return source(file, cached.value, posNode(cached.pos), ref);
+  if (cached) return source(file, cached.value, cached.pos, ref);
   let parsed: { value: Plain; closed: ClosedNodes };
   try {
     parsed = parseRecording(text, file);
@@ -198,24 +181,24 @@ export function readYaml(text: string, file: string, errors: InputError[], cache
   }
   const value = parsed.value ?? null;
   const root = positionTree(parsed.value, parsed.closed, skipBlank(text, 0));
-  cache?.set({ value, pos: posData(root) } satisfies CacheEntry);
+  cache?.set({ value, pos: root } satisfies CacheEntry);
   return source(file, value, root, ref);
 }
 
-function source(file: string, value: Plain, root: PosNode, ref: (offset: number) => SourceRef): YamlSource {
+function source(file: string, value: Plain, root: PosData, ref: (offset: number) => SourceRef): YamlSource {
   return {
     file,
     value,
     at(path: Path): SourceRef {
-      let node: PosNode = root;
+      let node = root;
       for (let i = 0; i < path.length; i++) {
         const seg = path[i]!;
-        if (seg === '\u0001key') return ref(node.keyStart ?? node.start);
+        if (seg === '\u0001key') return ref(node[1] >= 0 ? node[1] : node[0]);
         const child = childOf(node, seg);
         if (!child) break;
         node = child;
       }
-      return ref(node.start);
+      return ref(node[0]);
     },
   };
 }
