@@ -107,6 +107,16 @@ describe('every D-rule: passes on the base, fails on one edit, with its message 
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const checks = JSON.parse(await readFile(json, 'utf8')).checks as { rule: string; status: string }[];
     expect(checks.map((c) => `${c.rule} ${c.status}`)).toEqual([...Array.from({ length: 14 }, (_, i) => `D-${i + 1} ${i === 8 || i === 12 ? 'skipped' : 'ok'}`)]);
+    expect(r.stdout).toContain('  14 kontroller: 12 ok, 0 avvikelser, 0 varningar, 2 ej prövade\n');
+  });
+
+  it('counts in the summary agree in number: 1 avvikelse, 1 varning; 2 avvikelser', async () => {
+    const one = BAS.replace('#KONTO 5011 "Lokalhyra"', '').replace('#UB -1 1930 1000.00', '#UB -1 1930 999.00');
+    const r1 = await sie('en.se', cp437(one));
+    expect(r1.stdout).toContain('  14 kontroller: 10 ok, 1 avvikelse, 1 varning, 2 ej prövade\n');
+    expect(r1.stdout).toContain('1 AVVIKELSE I HUVUDBOKEN');
+    const r2 = await sie('tva.se', cp437(BAS.replace('#TRANS 1930 {} -300.00', '#TRANS 1930 {} -300.01')));
+    expect(r2.stdout).toMatch(/^  14 kontroller: \d+ ok, 2 avvikelser, 0 varningar, 2 ej prövade$/m);
   });
 
   /** [rule, line of the base, its replacement, exit code, the rule's first line on the console (FIL: the file)] */
