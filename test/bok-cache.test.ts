@@ -7,11 +7,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a plain ES module without types
 import { generateSie, standardPlan } from '../bench/sie-generate.mjs';
 import type { CacheDir } from '../src/io/private-cache.js';
@@ -20,23 +19,13 @@ import { borjaLasa } from '../src/ledger/huvudbok-lasning.js';
 import { loadLedger } from '../src/ledger/load.js';
 import { lasSieFil } from '../src/sie/fil.js';
 import { ROOT } from './helpers/cli.js';
+import { removeTempDirs, tempCacheDir, tempDir } from './helpers/tmp.js';
 
 const BUNDLED = path.join(ROOT, 'ledgers/migrationsverket/2024');
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'avstamning-bokcache-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
-
-let n = 0;
-function freshCache(): CacheDir {
-  const dir = path.join(tmp, `cache${++n}`);
-  fs.mkdirSync(dir, { mode: 0o700 });
-  return { dir, install: 'test', tag: 'test' };
-}
+afterAll(removeTempDirs);
+const tmp = tempDir('avstamning-bokcache-');
+const freshCache = tempCacheDir;
 const entries = (c: CacheDir) => fs.readdirSync(c.dir).filter((f) => f.startsWith('huvudbok-')).map((f) => path.join(c.dir, f));
 
 /** A small SIE file of its own. */

@@ -5,32 +5,21 @@
  * not read.
  */
 import * as fs from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LedgerInputError } from '../src/ledger/errors.js';
 import { loadLedger } from '../src/ledger/load.js';
 import type { CacheDir } from '../src/io/private-cache.js';
 import { ROOT } from './helpers/cli.js';
+import { removeTempDirs, tempCacheDir, tempDir } from './helpers/tmp.js';
 
 const MINIMAL = path.join(ROOT, 'test/fixtures/minimal');
 const BUNDLED = path.join(ROOT, 'ledgers/migrationsverket/2024');
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'avstamning-yamlcache-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
-
-let n = 0;
-function freshCache(): CacheDir {
-  const dir = path.join(tmp, `cache${++n}`);
-  fs.mkdirSync(dir, { mode: 0o700 });
-  return { dir, install: 'test', tag: 'test' };
-}
+afterAll(removeTempDirs);
+const tmp = tempDir('avstamning-yamlcache-');
+const freshCache = tempCacheDir;
 const entries = (c: CacheDir) => fs.readdirSync(c.dir).filter((f) => /^yaml-.*\.json$/.test(f));
 const codes = (e: unknown) => (e instanceof LedgerInputError ? e.errors.map((x) => `${x.code} ${x.file}:${x.line}`) : [String(e)]);
 
