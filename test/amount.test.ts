@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, formatAmount, halfUnit, MAX_DIGITS, parseAmount, UNITS, ZERO, type Decimal as DecimalT } from '../src/domain/amount.js';
+import { Decimal, formatAmount, MAX_DIGITS, parseAmount, UNITS, ZERO, type Decimal as DecimalT } from '../src/domain/amount.js';
 
 // ---------------------------------------------------------------------------------------
 // Generators
@@ -305,23 +305,7 @@ describe('formatAmount', () => {
 // ---------------------------------------------------------------------------------------
 // Units and rounding
 
-describe('halfUnit', () => {
-  it('tkr with 0 decimals is 0.5; mnkr with 1 decimal is 0.05; kr (exact) is 0', () => {
-    expect(halfUnit(UNITS.tkr, 0).toFixed()).toBe('0.5');
-    expect(halfUnit(UNITS.mnkr, 1).toFixed()).toBe('0.05');
-    expect(halfUnit(UNITS.kr, 0).isZero()).toBe(true);
-    expect(halfUnit(UNITS.kr, 2).isZero()).toBe(true);
-  });
-
-  it('is half of the last printed digit for every rounded unit, and 0 for exact ones', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...Object.values(UNITS)), fc.integer({ min: 0, max: 12 }), (unit, d) => {
-        const h = halfUnit(unit, d);
-        expect(h.toFixed()).toBe(unit.rounded ? `0.${'0'.repeat(d)}5` : '0');
-      }),
-    );
-  });
-
+describe('units', () => {
   it('units allow the documented decimals: kr 2, tkr 0, mnkr 1, antal 1, procent 1', () => {
     expect(Object.fromEntries(Object.values(UNITS).map((u) => [u.id, [u.maxDecimals, u.rounded]]))).toEqual({
       kr: [2, false],

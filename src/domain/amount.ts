@@ -75,16 +75,6 @@ export function parseAmount(text: string): ParsedAmount {
   return { ok: true, value: value.isZero() ? ZERO : value, decimals: frac.length };
 }
 
-const HALVES = new Map<number, Decimal>();
-
-/** Half of the last printed digit of a rounded figure, in the figure's unit (0 if exact). */
-export function halfUnit(unit: Unit, decimals: number): Decimal {
-  if (!unit.rounded) return ZERO;
-  let half = HALVES.get(decimals);
-  if (!half) HALVES.set(decimals, (half = new Decimal(`5e-${decimals + 1}`)));
-  return half;
-}
-
 /** Format an amount as printed in a report: groups of three separated by spaces, `-`, decimal comma. */
 export function formatAmount(value: Decimal, decimals = value.decimalPlaces()): string {
   const rounded = value.toDecimalPlaces(decimals);

@@ -3,12 +3,12 @@
  * the rounding-aware comparison, applies the acknowledged differences and measures which
  * figures no check reads. Returns plain serializable data; decides nothing about exit codes.
  */
-import { UNITS, ZERO } from '../domain/amount.js';
+import { UNITS } from '../domain/amount.js';
 import { figureById, type Figure, type Ledger, type Term } from '../domain/model.js';
 import { RULES } from './catalogue.js';
 import { applyRestatements, YEAR_OVER_YEAR } from './year-over-year.js';
 import { INTEGRITY_RULES, kontotackning } from './books.js';
-import { classify, commonUnit, productSide, sumSide } from './interval.js';
+import { classify, commonUnit, compareSides, decimalString, productSide, sumSide, ZERO_SIDE } from './interval.js';
 import type { CheckResult, CheckSpec, Reconciliation, Rule, StaleAcknowledgement, Status, Summary } from './types.js';
 import type { Message } from '../messages/catalogue.js';
 
@@ -58,9 +58,8 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
   // A product: the money factor in the comparison unit, the other (a count) in its own.
   const own = (x: { figure: Figure }) => (UNITS[x.figure.unit].kronor ? unit : x.figure.unit);
   const l = spec.product ? productSide(sumSide([left[0]!], own(left[0]!)), sumSide(left.slice(1, 2), own(left[1] ?? left[0]!))) : sumSide(left, unit);
-  const r = right.length ? sumSide(right, unit) : { value: ZERO, radius: ZERO };
-  const difference = l.value.minus(r.value);
-  const tolerance = l.radius.plus(r.radius);
+  const r = right.length ? sumSide(right, unit) : ZERO_SIDE;
+  const { difference, tolerance, scale } = compareSides(l, r);
   const toTerm = (x: { term: Term; figure: Figure }) => ({ sign: x.term.sign, figure: x.figure.id });
   return {
     id: spec.id,
@@ -70,10 +69,10 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
     severity: rule.severity,
     relation: spec.relation,
     status: classify(spec.relation, difference, tolerance),
-    left: l.value.toString(),
-    right: r.value.toString(),
-    difference: difference.toString(),
-    tolerance: tolerance.toString(),
+    left: decimalString(l.value, l.scale),
+    right: decimalString(r.value, r.scale),
+    difference: decimalString(difference, scale),
+    tolerance: decimalString(tolerance, scale),
     unit,
     leftTerms: left.map(toTerm),
     rightTerms: right.map(toTerm),
