@@ -5,11 +5,14 @@
  * changed figure. The limit rules (C-*) fail by exceeding their limit.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES as ALL_RULES } from '../src/rules/catalogue.js';
 import { BOOK_RULES } from '../src/rules/books.js';
 import { EVERY_RULE } from '../src/rules/listing.js';
 import { reconcile } from '../src/rules/engine.js';
+import { LedgerInputError } from '../src/ledger/errors.js';
+import { reconcileChecked } from '../src/ledger/reconcile-checked.js';
 import { naText } from './helpers/not-applicable.js';
 import type { CheckResult, Reconciliation } from '../src/rules/types.js';
 import {
@@ -325,5 +328,34 @@ describe('B-26: a part within its whole', () => {
     expect(show(b26(within).filter((c) => c.status === 'discrepancy'))).toBe('');
     const beyond = reconcile((await ledgerWith((s) => (setFigure(s, whole, '-40 000'), setFigure(s, part, '-50 000')))).ledger);
     expect(b26(beyond).filter((c) => c.status === 'discrepancy').map((c) => c.id)).toEqual([`B-26/${part}~${whole}`]);
+  });
+});
+
+describe('B-17: a product of one amount and one count', () => {
+  const units = async (per: string, aa: string) => {
+    const { ledger, dir } = await ledgerWith((s) => {
+      rowOf(s, 'vu', 'driftkostnad_per_arsarbetskraft').enhet = per;
+      rowOf(s, 'vu', 'arsarbetskrafter').enhet = aa;
+    });
+    try {
+      return ofRule(reconcileChecked(dir, ledger), 'B-17').map((c) => c.status);
+    } catch (e) {
+      // The place as the row it stands in: the nearest `id:` at or above its line.
+      const at = (file: string, line = 0) => readFileSync(file, 'utf8').split('\n').slice(0, line).reverse().map((l) => /\bid: ([a-z_0-9]+)/.exec(l)?.[1]).find(Boolean);
+      return e instanceof LedgerInputError ? e.errors.map((x) => `${x.code} ${path.basename(x.file)} ${at(x.file, x.line)}`) : [String(e)];
+    }
+  };
+
+  it('driftkostnad per årsarbetskraft in tkr times årsarbetskrafter in antal ties; in kr it is a discrepancy', async () => {
+    expect(await units('tkr', 'antal')).toEqual(['ok', 'ok']);
+    expect(await units('kr', 'antal')).toEqual(['discrepancy', 'discrepancy']);
+  });
+
+  it('two counts (or two amounts) are an input error at the figure that should be an amount, not a product of counts compared with kronor', async () => {
+    for (const per of ['antal', 'procent']) {
+      const [error] = await units(per, 'antal');
+      expect(error, per).toBe('kontroll.enheter vasentliga-uppgifter.yaml driftkostnad_per_arsarbetskraft');
+    }
+    expect((await units('tkr', 'tkr'))[0]).toMatch(/enheter/);
   });
 });

@@ -53,10 +53,16 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
   // A check needs both sides, unless an empty right side means zero.
   if (!left.length || (!right.length && !spec.zeroIfEmpty)) return undefined;
   const figures: Figure[] = [...left, ...right].map((x) => x.figure);
-  const unit = spec.product ? commonUnit(right.map((x) => x.figure.unit)) : commonUnit(figures.map((f) => f.unit));
+  // A product compares money with money: exactly one factor is an amount (the other a count).
+  const money = (x: { figure: Figure }) => UNITS[x.figure.unit].kronor !== null;
+  const unit = !spec.product
+    ? commonUnit(figures.map((f) => f.unit))
+    : left.filter(money).length === 1 && right.every(money)
+      ? commonUnit(right.map((x) => x.figure.unit))
+      : undefined;
   if (!unit) throw new IncomparableUnits(spec.id, figures);
   // A product: the money factor in the comparison unit, the other (a count) in its own.
-  const own = (x: { figure: Figure }) => (UNITS[x.figure.unit].kronor ? unit : x.figure.unit);
+  const own = (x: { figure: Figure }) => (money(x) ? unit : x.figure.unit);
   const l = spec.product ? productSide(sumSide([left[0]!], own(left[0]!)), sumSide(left.slice(1, 2), own(left[1] ?? left[0]!))) : sumSide(left, unit);
   const r = right.length ? sumSide(right, unit) : ZERO_SIDE;
   const { difference, tolerance, scale } = compareSides(l, r);
