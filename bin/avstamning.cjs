@@ -130,7 +130,8 @@ const start = !isMainThread && typeof workerData?.avstamningStart === 'string' ?
 // The same private directory keeps parsed YAML files and read books (src/io/private-cache.ts),
 // tagged with this build of the bundle (a rebuild never reads an entry of an older one) and kept
 // apart per install (a second install of the tool neither evicts nor reads the first one's entries).
-if (isMainThread && privateCacheDir()) {
+// In every thread: the worker threads of a run over many ledgers load ledgers as the main one does.
+if (privateCacheDir()) {
   try {
     const st = fs.statSync(path.join(bundle, 'main.cjs'));
     const installed = fs.realpathSync(bundle);

@@ -4,6 +4,7 @@
  * a file with a syntax error is never kept, and an entry someone else could have written is
  * not read.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -114,5 +115,34 @@ describe('the parsed-YAML cache', { timeout: 60_000 }, () => {
     const cache = freshCache();
     expect(await loadLedger(dir, { cache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
     expect(await loadLedger(dir, { cache: cache }).catch((e: unknown) => codes(e))).toEqual(plain);
+  });
+});
+
+describe('the parsed-YAML cache in a run over many ledgers', { timeout: 120_000 }, () => {
+  it('is written and read by the worker threads too (through the launcher, two threads)', async () => {
+    const tree = path.join(tmp, 'tree');
+    for (const a of ['alfa', 'beta', 'gamma']) {
+      const to = path.join(tree, a, '2024');
+      await cp(MINIMAL, to, { recursive: true });
+      const manifest = path.join(to, 'ledger.yaml');
+      await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('myndighet: Testmyndigheten', `myndighet: Verket ${a}`));
+    }
+    const xdg = path.join(tmp, 'tree-xdg');
+    const json = path.join(tmp, 'tree.json');
+    const run = () =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/avstamning.cjs'), 'reconcile', tree, '--jobs', '2', '--no-xlsx', '--quiet', '--json', json], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: tmp, XDG_CACHE_HOME: xdg },
+      });
+    expect(run().status).toBe(0);
+    const dir = path.join(xdg, 'avstamning');
+    const kept = fs.readdirSync(dir).filter((f) => /^yaml-.*\.json$/.test(f));
+    expect(kept).toHaveLength(3 * fs.readdirSync(MINIMAL).length);
+    // An entry changed behind the cache's back (its text hash kept) shows that the workers read it.
+    const beta = kept.map((f) => path.join(dir, f)).find((f) => fs.readFileSync(f, 'utf8').includes('"myndighet":"Verket beta"'))!;
+    fs.writeFileSync(beta, fs.readFileSync(beta, 'utf8').replaceAll('Verket beta', 'Planterade verket'), { mode: 0o600 });
+    expect(run().status).toBe(0);
+    const agencies = (JSON.parse(await readFile(json, 'utf8')) as { ledgers: { agency: string }[] }).ledgers.map((l) => l.agency);
+    expect(agencies).toEqual(['Verket alfa', 'Planterade verket', 'Verket gamma']);
   });
 });
