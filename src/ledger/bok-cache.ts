@@ -7,14 +7,16 @@
  * (some 4 ms) and the deserialising of a result of some 30 kB (under a millisecond).
  *
  * Kept in the launcher's private cache directory (src/io/private-cache.ts), one entry per SIE
- * file holding the SHA-256 of the format, the build's tag and the file's bytes, and the
- * reader's result serialised as a worker thread sends it (v8.serialize). Kept only:
+ * file holding the SHA-256 of the format, the build's tag and the file's bytes (hashed in
+ * chunks, so memory does not grow with the file), and the reader's result serialised as a
+ * worker thread sends it (v8.serialize). Kept only:
  * - a read without syntax errors (errors name the file as shown; the shown name of the books
  *   is set anew at each hit);
  * - a read of a file that did not change while it was read: its device, inode, size, mtime
  *   and ctime (in nanoseconds) are the same before the hash and after the read;
  * - a file of at most 64 MiB: above that, hashing would add a fifth to a read that misses.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { entryFile, readTrusted, sha256, writeEntry, type CacheDir } from '../io/private-cache.js';
@@ -36,6 +38,19 @@ interface Stored {
   readonly lasning: SieLasning;
 }
 
+/** SHA-256 of the file's bytes, read a megabyte at a time: memory stays that of one chunk, whatever the file's size. */
+function innehall(real: string): string {
+  const h = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = fs.openSync(real, 'r');
+  try {
+    for (let n: number; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) h.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
 const stampel = (st: fs.BigIntStats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 
 /** The cache slot of the SIE file at `real`; undefined if the file is not to be cached (too large, unreadable). */
@@ -46,7 +61,7 @@ export function bokCache(c: CacheDir, real: string): BokCache | undefined {
     const st = fs.statSync(real, { bigint: true });
     if (!st.isFile() || st.size > STORSTA) return undefined;
     fore = stampel(st);
-    key = sha256(String(FORMAT), c.tag, fs.readFileSync(real));
+    key = sha256(String(FORMAT), c.tag, innehall(real));
   } catch {
     return undefined; // the reader reports an unreadable file
   }
