@@ -13,8 +13,8 @@ import { buildLedger, type ParsedFile } from './build.js';
 import { decode, declaredEncoding, isUtf8Name, type Decoder } from './decode.js';
 import { inputError, LedgerInputError, sortErrors, type InputError, type Place } from './errors.js';
 import { describePlace } from './location.js';
-import { acknowledgementsSchema, ledgerFileSchema, manifestSchema } from './schema.js';
-import { kontoplanSchema, lasHuvudbok } from './huvudbok.js';
+import { acknowledgementsSchema, ledgerFileSchema, manifestSchema, type AcknowledgementsInput, type ManifestInput } from './schema.js';
+import { kontoplanSchema, lasHuvudbok, type HuvudbokInput, type HuvudbokIo } from './huvudbok.js';
 import { readYaml, type Path, type YamlSource } from './yaml-source.js';
 import { launcherCache, type CacheDir } from '../io/private-cache.js';
 import { yamlCache, type YamlCache } from './yaml-cache.js';
@@ -143,129 +143,211 @@ export interface LoadOptions {
 
 /** Loads and validates a ledger directory; throws LedgerInputError listing every input error. */
 export async function loadLedger(dir: string, options: LoadOptions = {}): Promise<Ledger> {
-  const fs = options.fs ?? nodeFs;
-  const cacheDir = 'cache' in options ? options.cache : launcherCache();
-  const errors: InputError[] = [];
-  let forlasning: Forlasning | undefined;
-  const fail = (): never => {
-    forlasning?.avbryt();
-    throw ledgerInputError(dir, errors);
-  };
-  let realDir: string;
-  let isDirectory: boolean;
-  try {
-    realDir = fs.realpathSync(dir);
-    isDirectory = fs.statSync(realDir).isDirectory();
-  } catch (e) {
-    errors.push(isMissing(e) ? inputError({ file: '.' }, 'mapp.saknas', { mapp: dir }) : inputError({ file: '.' }, 'mapp.olasbar', { mapp: dir, orsak: cause(e) }));
-    return fail();
-  }
-  if (!isDirectory) {
-    errors.push(inputError({ file: '.' }, 'mapp.ingen_mapp', { mapp: dir }));
-    return fail();
-  }
-  let encoding: string | undefined;
-  let decoder: Decoder | undefined;
-  const readBytes = (name: string, real: string): Buffer | undefined => {
-    try {
-      return fs.readFileSync(real);
-    } catch (e) {
-      errors.push(inputError({ file: name }, 'fil.olasbar', { sokvag: name, orsak: cause(e) }));
-      return undefined;
-    }
-  };
+  const reader = new LedgerReader(dir, options);
+  reader.resolveDirectory();
+  const manifest = await reader.readManifest();
+  const huvudbok = options.utanHuvudbok ? undefined : manifest.data.huvudbok;
+  if (huvudbok) reader.startHuvudbok(huvudbok.fil);
+  const ledger = reader.build(manifest, reader.readReportFiles(manifest));
+  return huvudbok ? reader.readHuvudbok(ledger, huvudbok, manifest.src) : ledger;
+}
+
+/** ledger.yaml, parsed and valid. */
+interface Manifest {
+  readonly src: YamlSource;
+  readonly data: ManifestInput;
+}
+
+/** The report's files named in ledger.yaml, parsed and valid (those that are). */
+interface ReportFiles {
+  readonly files: ParsedFile[];
+  readonly acks: { src: YamlSource; data: AcknowledgementsInput } | undefined;
+}
+
+/**
+ * The loading of one ledger directory, one method per step (loadLedger calls them in
+ * order), and the state the steps share. Every step adds the input errors it finds to
+ * `errors`; a step after which loading cannot go on throws them all (`fail`).
+ */
+class LedgerReader {
+  private readonly fs: LedgerFs;
+  private readonly cacheDir: CacheDir | undefined;
+  private readonly errors: InputError[] = [];
+  /** The real path of the ledger directory, set by the first step (resolveDirectory). */
+  private realDir = '';
+  /** The encoding ledger.yaml declares, and iconv-lite's decoder if it is not UTF-8. */
+  private encoding: string | undefined;
+  private decoder: Decoder | undefined;
   /** The cache slot of each file read, for its validation. */
-  const slots = new Map<YamlSource, YamlCache>();
-  /** Reads, decodes and parses one file; undefined (with errors) if it cannot be. */
-  const read = (name: string, real: string, bytes = readBytes(name, real)): YamlSource | undefined => {
-    if (!bytes) return undefined;
-    const text = decode(bytes, encoding, decoder);
-    if (!text.ok) {
-      errors.push(inputError({ file: name, ...(text.line ? { line: text.line, column: text.column } : {}) }, text.code, text.params as never));
-      return undefined;
-    }
-    const slot = cacheDir && yamlCache(cacheDir, real, text.text);
-    const src = readYaml(text.text, name, errors, slot);
-    if (slot) slots.set(src, slot);
-    return src;
-  };
-  const check = <S extends z.ZodMiniType>(schema: S, src: YamlSource) => validateCached(schema, src, errors, slots.get(src));
-
-  // The manifest is confined to the directory like every other file.
-  const manifestPath = insideLedger(fs, realDir, MANIFEST);
-  if (!manifestPath.ok) {
-    const missing = manifestPath.error({ file: MANIFEST });
-    errors.push(missing.code === 'fil.saknas' ? inputError({ file: '.' }, 'manifest.saknas', { fil: MANIFEST }) : missing);
-    return fail();
-  }
-  const manifestBytes = readBytes(MANIFEST, manifestPath.real);
-  if (!manifestBytes) return fail();
-  encoding = declaredEncoding(manifestBytes);
-  if (encoding) decoder = await loadDecoder(encoding);
-  const manifestText = read(MANIFEST, manifestPath.real, manifestBytes);
-  if (!manifestText || errors.length) return fail();
-  if (manifestText.value === null) {
-    errors.push(inputError({ file: MANIFEST, line: 1, column: 1 }, 'fil.tom', {}));
-    return fail();
-  }
-  const manifest = check(manifestSchema, manifestText);
-  if (!manifest) return fail();
-  if (encoding && !isUtf8Name(encoding) && !decoder) {
-    errors.push(inputError(manifestText.at(['kodning']), 'kodning.okand', { kodning: encoding }));
-    return fail();
-  }
-
-  // The general ledger is read (in a worker) while the report's files are parsed.
-  const bok = manifest.huvudbok && !options.utanHuvudbok ? insideLedger(fs, realDir, manifest.huvudbok.fil, Number.POSITIVE_INFINITY) : undefined;
-  if (bok?.ok) forlasning = borjaLasa(bok.real, manifest.huvudbok!.fil, cacheDir);
-
-  const files: ParsedFile[] = [];
+  private readonly slots = new Map<YamlSource, YamlCache>();
   /** Files read so far, by resolved path relative to the ledger directory. */
-  const seen = new Set<string>([MANIFEST]);
-  const loadOne = <S extends z.ZodMiniType>(name: string, at: (string | number)[], schema: S) => {
-    const resolved = insideLedger(fs, realDir, name);
+  private readonly seen = new Set<string>([MANIFEST]);
+  /** The general ledger's read, started while the report's files are parsed. */
+  private forlasning: Forlasning | undefined;
+
+  constructor(
+    private readonly dir: string,
+    options: LoadOptions,
+  ) {
+    this.fs = options.fs ?? nodeFs;
+    this.cacheDir = 'cache' in options ? options.cache : launcherCache();
+  }
+
+  /** Stops loading: aborts the general ledger's read, if started, and throws every error found. */
+  private fail(): never {
+    this.forlasning?.avbryt();
+    throw ledgerInputError(this.dir, this.errors);
+  }
+
+  /** Step 1: the ledger directory must exist and be a directory. */
+  resolveDirectory(): void {
+    let isDirectory: boolean;
+    try {
+      this.realDir = this.fs.realpathSync(this.dir);
+      isDirectory = this.fs.statSync(this.realDir).isDirectory();
+    } catch (e) {
+      this.errors.push(isMissing(e) ? inputError({ file: '.' }, 'mapp.saknas', { mapp: this.dir }) : inputError({ file: '.' }, 'mapp.olasbar', { mapp: this.dir, orsak: cause(e) }));
+      return this.fail();
+    }
+    if (!isDirectory) {
+      this.errors.push(inputError({ file: '.' }, 'mapp.ingen_mapp', { mapp: this.dir }));
+      return this.fail();
+    }
+  }
+
+  /** Step 2: reads ledger.yaml, in the encoding it declares, and validates it. */
+  async readManifest(): Promise<Manifest> {
+    // The manifest is confined to the directory like every other file.
+    const manifestPath = insideLedger(this.fs, this.realDir, MANIFEST);
+    if (!manifestPath.ok) {
+      const missing = manifestPath.error({ file: MANIFEST });
+      this.errors.push(missing.code === 'fil.saknas' ? inputError({ file: '.' }, 'manifest.saknas', { fil: MANIFEST }) : missing);
+      return this.fail();
+    }
+    const bytes = this.readBytes(MANIFEST, manifestPath.real);
+    if (!bytes) return this.fail();
+    this.encoding = declaredEncoding(bytes);
+    if (this.encoding) this.decoder = await loadDecoder(this.encoding);
+    const src = this.read(MANIFEST, manifestPath.real, bytes);
+    if (!src || this.errors.length) return this.fail();
+    if (src.value === null) {
+      this.errors.push(inputError({ file: MANIFEST, line: 1, column: 1 }, 'fil.tom', {}));
+      return this.fail();
+    }
+    const data = this.check(manifestSchema, src);
+    if (!data) return this.fail();
+    if (this.encoding && !isUtf8Name(this.encoding) && !this.decoder) {
+      this.errors.push(inputError(src.at(['kodning']), 'kodning.okand', { kodning: this.encoding }));
+      return this.fail();
+    }
+    return { src, data };
+  }
+
+  /**
+   * Step 3: starts reading the general ledger (in a worker) while the report's files are
+   * parsed. A path that does not resolve is reported when the books are read (readHuvudbok).
+   */
+  startHuvudbok(fil: string): void {
+    const bok = insideLedger(this.fs, this.realDir, fil, Number.POSITIVE_INFINITY);
+    if (bok.ok) this.forlasning = borjaLasa(bok.real, fil, this.cacheDir);
+  }
+
+  /** Step 4: reads the report's files ledger.yaml names (`filer`, `kanda_avvikelser`). */
+  readReportFiles(manifest: Manifest): ReportFiles {
+    const files: ParsedFile[] = [];
+    for (const [i, name] of manifest.data.filer.entries()) {
+      const f = this.loadOne(manifest.src, name, ['filer', i], ledgerFileSchema);
+      if (f) files.push(f);
+    }
+    const ack = manifest.data.kanda_avvikelser;
+    const acks = ack ? this.loadOne(manifest.src, ack, ['kanda_avvikelser'], acknowledgementsSchema) : undefined;
+    if (this.errors.length) return this.fail();
+    return { files, acks };
+  }
+
+  /** Step 5: builds the ledger's model from its valid files. */
+  build(manifest: Manifest, { files, acks }: ReportFiles): Ledger {
+    const ledger = buildLedger(this.dir, manifest, files, acks, this.errors);
+    if (this.errors.length) return this.fail();
+    return ledger;
+  }
+
+  /** Step 6: reads the general ledger and its kontoplan into the ledger. */
+  async readHuvudbok(ledger: Ledger, input: HuvudbokInput, manifest: YamlSource): Promise<Ledger> {
+    const huvudbok = await lasHuvudbok(ledger, input, manifest, this.huvudbokIo(manifest), this.errors);
+    if (this.errors.length || !huvudbok) return this.fail();
+    return { ...ledger, huvudbok };
+  }
+
+  /** The file access of reading the general ledger: streamed from any size (no MAX_FILE_BYTES), with its kontoplan. */
+  private huvudbokIo(manifest: YamlSource): HuvudbokIo {
+    return {
+      resolve: (name, at) => {
+        const r = insideLedger(this.fs, this.realDir, name, Number.POSITIVE_INFINITY);
+        if (r.ok) return r.real;
+        this.errors.push(r.error(manifest.at(at)));
+        return undefined;
+      },
+      exists: (name) => insideLedger(this.fs, this.realDir, name).ok,
+      loadKontoplan: (name, at) => this.loadOne(manifest, name, [...at], kontoplanSchema),
+      lasSie: (real, visas) => (this.forlasning?.sokvag === real ? this.forlasning : borjaLasa(real, visas, this.cacheDir)).lasning(),
+    };
+  }
+
+  /**
+   * Reads and validates one file ledger.yaml names at `at`: confined to the directory, read
+   * once, not empty. Undefined (with errors) if it cannot be read or is invalid.
+   */
+  private loadOne<S extends z.ZodMiniType>(manifest: YamlSource, name: string, at: (string | number)[], schema: S) {
+    const resolved = insideLedger(this.fs, this.realDir, name);
     if (!resolved.ok) {
-      errors.push(resolved.error(manifestText.at(at)));
+      this.errors.push(resolved.error(manifest.at(at)));
       return undefined;
     }
-    const relative = path.relative(realDir, resolved.real);
-    if (seen.has(relative)) {
-      errors.push(inputError(manifestText.at(at), 'fil.dubblett', { sokvag: name }));
+    const relative = path.relative(this.realDir, resolved.real);
+    if (this.seen.has(relative)) {
+      this.errors.push(inputError(manifest.at(at), 'fil.dubblett', { sokvag: name }));
       return undefined;
     }
-    seen.add(relative);
-    const src = read(relative, resolved.real);
+    this.seen.add(relative);
+    const src = this.read(relative, resolved.real);
     if (!src) return undefined;
     if (src.value === null) {
-      if (!errors.some((e) => e.file === src.file)) errors.push(inputError({ file: src.file, line: 1, column: 1 }, 'fil.tom', {}));
+      if (!this.errors.some((e) => e.file === src.file)) this.errors.push(inputError({ file: src.file, line: 1, column: 1 }, 'fil.tom', {}));
       return undefined;
     }
-    const data = check(schema, src);
+    const data = this.check(schema, src);
     return data === undefined ? undefined : { src, data: data as z.infer<S> };
-  };
-  for (const [i, name] of manifest.filer.entries()) {
-    const f = loadOne(name, ['filer', i], ledgerFileSchema);
-    if (f) files.push(f);
   }
-  const acks = manifest.kanda_avvikelser ? loadOne(manifest.kanda_avvikelser, ['kanda_avvikelser'], acknowledgementsSchema) : undefined;
-  if (errors.length) return fail();
-  const ledger = buildLedger(dir, { src: manifestText, data: manifest }, files, acks, errors);
-  if (errors.length) return fail();
-  if (!manifest.huvudbok || options.utanHuvudbok) return ledger;
-  // The general ledger: streamed from any size (no MAX_FILE_BYTES), with its kontoplan.
-  const huvudbok = await lasHuvudbok(ledger, manifest.huvudbok, manifestText, {
-    resolve: (name, at) => {
-      const r = insideLedger(fs, realDir, name, Number.POSITIVE_INFINITY);
-      if (r.ok) return r.real;
-      errors.push(r.error(manifestText.at(at)));
+
+  /** A file's bytes; undefined (with the error) if it cannot be read. */
+  private readBytes(name: string, real: string): Buffer | undefined {
+    try {
+      return this.fs.readFileSync(real);
+    } catch (e) {
+      this.errors.push(inputError({ file: name }, 'fil.olasbar', { sokvag: name, orsak: cause(e) }));
       return undefined;
-    },
-    exists: (name) => insideLedger(fs, realDir, name).ok,
-    loadKontoplan: (name, at) => loadOne(name, [...at], kontoplanSchema),
-    lasSie: (real, visas) => (forlasning?.sokvag === real ? forlasning : borjaLasa(real, visas, cacheDir)).lasning(),
-  }, errors);
-  if (errors.length || !huvudbok) return fail();
-  return { ...ledger, huvudbok };
+    }
+  }
+
+  /** Reads, decodes and parses one file; undefined (with errors) if it cannot be. */
+  private read(name: string, real: string, bytes = this.readBytes(name, real)): YamlSource | undefined {
+    if (!bytes) return undefined;
+    const text = decode(bytes, this.encoding, this.decoder);
+    if (!text.ok) {
+      this.errors.push(inputError({ file: name, ...(text.line ? { line: text.line, column: text.column } : {}) }, text.code, text.params as never));
+      return undefined;
+    }
+    const slot = this.cacheDir && yamlCache(this.cacheDir, real, text.text);
+    const src = readYaml(text.text, name, this.errors, slot);
+    if (slot) this.slots.set(src, slot);
+    return src;
+  }
+
+  /** Validates a parsed file against a schema, through the YAML cache (validateCached). */
+  private check<S extends z.ZodMiniType>(schema: S, src: YamlSource): z.infer<S> | undefined {
+    return validateCached(schema, src, this.errors, this.slots.get(src));
+  }
 }
 
 /** iconv-lite, loaded only for a ledger that declares an encoding; undefined if it does not know it. */
