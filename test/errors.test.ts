@@ -423,4 +423,9 @@ describe('usage errors', SLOW, () => {
     // Swedish; naming the missing argument (<årsredovisningsmapp>) would help more (see report).
     expectUsage(await runCli(['check']), /^avstamning: För få argument: fick 0, behöver minst 1/);
   });
+
+  it('an option without its value (yargs-parser\'s own error, not an internal one)', async () => {
+    expectUsage(await runCli(['reconcile', MINIMAL, '--json']), 'avstamning: För få argument efter: json');
+    expectUsage(await runCli(['sie', 'fil.se', '--junit']), 'avstamning: För få argument efter: junit');
+  });
 });

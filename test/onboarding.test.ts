@@ -78,8 +78,14 @@ describe('layout', () => {
 
   it('lists one version when named, and refuses an unknown one with exit 2', async () => {
     const one = await runCli(['layout', 'ESV-2024-utan-anslag']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).toBe('');
+    expect(one.stdout).toContain('ESV-2024-utan-anslag: ');
     expect(one.stdout).not.toContain('ESV-2024: ');
+    expect(one.stdout).toMatch(/\n {4}summa_intakter /);
     expect(one.stdout).not.toMatch(/\n {4}intakter_av_anslag /);
-    expect((await runCli(['layout', 'ESV-1999'])).code).toBe(2);
+    const unknown = await runCli(['layout', 'ESV-1999']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('okänd layoutversion "ESV-1999"');
   });
 });

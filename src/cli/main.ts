@@ -80,8 +80,9 @@ function conventions(parser: Argv, exit: Exit): Argv {
         'Rapporten "-" skrivs till standard ut; sammanfattningen går då till standard fel.',
     )
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`avstamning: ${msg}\nKör "avstamning --help" för hjälp.\n`);
+      // yargs's own errors (YError: an option without its value) are usage; a handler's are not.
+      if (err && err.name !== 'YError') throw err;
+      process.stderr.write(`avstamning: ${msg || err?.message}\nKör "avstamning --help" för hjälp.\n`);
       exit(EXIT.input);
       throw new UsageError();
     })
@@ -254,11 +255,12 @@ function initCommand(parser: Argv, exit: Exit): Argv {
 /** `layout [version]`: lists a layout version's lines (every version without an argument). */
 function layoutCommand(parser: Argv, exit: Exit): Argv {
   return parser.command(
-    'layout [version]',
+    // Not `version`: yargs takes that name for --version, and the argument would read `false`.
+    'layout [layoutversion]',
     'Lista en layoutversions rad-id, rubriker och summor (alla versioner utan argument)',
-    (y) => y.positional('version', { type: 'string', describe: 'Layoutversion, t.ex. ESV-2024' }),
+    (y) => y.positional('layoutversion', { type: 'string', describe: 'Layoutversion, t.ex. ESV-2024' }),
     async (args) => {
-      exit(await runLayout(args.version));
+      exit(await runLayout(args.layoutversion));
     },
   );
 }
