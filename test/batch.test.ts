@@ -55,6 +55,8 @@ describe('reconcile <dir> with many ledgers', SLOW, () => {
     const [head, table, ...details] = r.stdout.split('\n\n');
     expect(head).toContain('avstämning · 8 årsredovisningar');
     expect(head).toContain('1 ÅRSREDOVISNING MED AVVIKELSER');
+    // The counts over all ledgers, each noun in number.
+    expect(head).toMatch(/\n {2}\d+ kontroller: \d+ ok, 0 avrundningar, 2 avvikelser, 0 kända avvikelser$/m);
     const rows = table!.split('\n').slice(1);
     expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual([...AGENCIES].sort().map((a) => `Myndigheten ${a}`));
     expect(rows.find((l) => l.startsWith('Myndigheten gamma'))).toMatch(/avvikelse/);

@@ -1,7 +1,7 @@
 /** The import report, in Swedish: what became figures and what did not. Renders only. */
+import { plural } from '../messages/catalogue.js';
 import type { ImportReport } from './index.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const PART_NAMES: Readonly<Record<string, string>> = {
   vu: 'Väsentliga uppgifter',

@@ -4,6 +4,8 @@
  * from `batchSummary(...).exit`, the worst over the ledgers.
  */
 import type { Summary } from '../rules/types.js';
+import { plural } from '../messages/catalogue.js';
+import { statusCounts } from './text.js';
 
 /** One ledger's line in the summary. */
 export interface BatchRow {
@@ -56,7 +58,6 @@ export function batchJsonEnd(entries: number, summary: BatchSummary): string {
   return `${entries ? '\n  ]' : ']'},\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A ledger's verdict in a word or three. */
 function verdict(r: BatchRow): string {
@@ -84,7 +85,7 @@ export function renderBatchConsole(rows: readonly BatchRow[], details: readonly 
   const lines = [
     `avstämning · ${plural(s.ledgers, 'årsredovisning', 'årsredovisningar')}${shard ? ` (del ${shard.index} av ${shard.count})` : ''}`,
     title,
-    `  ${s.checks} kontroller: ${s.ok} ok, ${s.rounding} avrundning, ${s.discrepancy} avvikelse, ${s.acknowledged} känd avvikelse`,
+    `  ${statusCounts(s)}`,
     ...outputs.map((o) => `  skrev ${o}`),
     '',
     line(head),

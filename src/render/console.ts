@@ -1,7 +1,7 @@
 /** The console report: a summary a person reads in ten seconds, then every discrepancy. */
 import type { Ledger } from '../domain/model.js';
 import type { Reconciliation } from '../rules/types.js';
-import { describeCheck, type Place } from './text.js';
+import { describeCheck, statusCounts, type Place } from './text.js';
 import { plural, render } from '../messages/catalogue.js';
 
 const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
@@ -21,7 +21,7 @@ export function renderConsole(ledger: Ledger, r: Reconciliation, outputs: readon
   const lines = [
     `avstämning · ${r.agency} ${r.year} · layout ${r.layout}`,
     `${verdict}`,
-    `  ${plural(s.checks, 'kontroll', 'kontroller')}: ${s.ok} ok, ${plural(s.rounding, 'avrundning', 'avrundningar')}, ${plural(s.discrepancy, 'avvikelse', 'avvikelser')}, ${plural(s.acknowledged, 'känd avvikelse', 'kända avvikelser')}`,
+    `  ${statusCounts(s)}`,
     `  täckning: ${r.coverage.covered} av ${plural(r.coverage.figures, 'figur', 'figurer')} läses av minst en kontroll; ${plural(r.coverage.uncovered.length, 'oläst', 'olästa')}, varav ${r.coverage.unjustified.length} utan motivering`,
     ...(s.notApplicable ? [`  ${plural(s.notApplicable, 'ej tillämplig', 'ej tillämpliga')} (raden saknas i layouten eller årsredovisningen)${r.coverage.rulesNotApplicable.length ? `; regler utan kontroll: ${r.coverage.rulesNotApplicable.join(', ')}` : ''}`] : []),
     ...(r.acknowledgementsIgnored ? ['  kända avvikelser ignoreras (--ignore-acknowledgements)'] : []),

@@ -1,9 +1,15 @@
-/** Plain-text pieces shared by the console and JUnit renderers. */
+/** Plain-text pieces shared by the console, batch and JUnit renderers. */
 import { Decimal, formatAmount } from '../domain/amount.js';
 import { figureById, type Ledger } from '../domain/model.js';
-import type { CheckResult, CheckTerm } from '../rules/types.js';
+import { plural } from '../messages/catalogue.js';
+import type { CheckResult, CheckTerm, Summary } from '../rules/types.js';
 
 export const fmt = (s: string) => formatAmount(new Decimal(s));
+
+/** The checks by status, each count with its noun in number: `436 kontroller: 372 ok, 55 avrundningar, 1 avvikelse, 0 kända avvikelser`. */
+export function statusCounts(s: Pick<Summary, 'checks' | 'ok' | 'rounding' | 'discrepancy' | 'acknowledged'>): string {
+  return `${plural(s.checks, 'kontroll', 'kontroller')}: ${s.ok} ok, ${plural(s.rounding, 'avrundning', 'avrundningar')}, ${plural(s.discrepancy, 'avvikelse', 'avvikelser')}, ${plural(s.acknowledged, 'känd avvikelse', 'kända avvikelser')}`;
+}
 
 /** How a renderer names a ledger file (a path relative to the ledger directory): the CLI decides. */
 export type Place = (file: string) => string;
