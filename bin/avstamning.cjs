@@ -35,6 +35,22 @@ const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
 /** Safe to trust: owned by this user and writable by no one else (Windows: per-user already). */
 const trusted = (st) => uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
 
+/**
+ * mkdir -p, by hand: Node's recursive mkdirSync never returns under /proc (each mkdir there
+ * says ENOENT, and it tries the parent again), and XDG_CACHE_HOME may name any directory.
+ */
+function makeDir(dir, mode) {
+  try {
+    fs.mkdirSync(dir, { mode });
+  } catch (e) {
+    if (e.code === 'EEXIST') return;
+    const parent = path.dirname(dir);
+    if (e.code !== 'ENOENT' || parent === dir) throw e;
+    makeDir(parent, 0o755);
+    fs.mkdirSync(dir, { mode });
+  }
+}
+
 let cacheDir; // undefined: not looked for yet; null: none usable
 function privateCacheDir() {
   if (cacheDir !== undefined) return cacheDir;
@@ -54,7 +70,7 @@ function privateCacheDir() {
   ].filter(Boolean);
   for (const dir of candidates) {
     try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeDir(dir, 0o700);
       const st = fs.lstatSync(dir);
       if (st.isDirectory() && trusted(st)) return (cacheDir = dir);
       debug(`unsafe ${dir} (not a private directory of this user)`);

@@ -114,4 +114,18 @@ describe('the launcher\'s code cache', { timeout: 60_000 }, () => {
     expect(run(e)).toContain('v8cache: main.cjs hit');
     expect(run(e, path.join(second, 'bin', 'avstamning.cjs'))).toContain('v8cache: main.cjs hit');
   });
+
+  it.runIf(fs.existsSync('/proc/self'))('an XDG_CACHE_HOME where no directory can be made (/proc) is passed over, not waited on', () => {
+    // Node's recursive mkdirSync never returns there; the launcher makes the directory itself.
+    const e = fresh();
+    const r = spawnSync(process.execPath, [LAUNCHER, 'rules'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: '/proc/self', HOME: e.home, TMPDIR: e.tmpdir },
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^A-1 /);
+    expect(cacheFiles(path.join(e.home, '.cache', 'avstamning')).length).toBeGreaterThan(0);
+  });
 });

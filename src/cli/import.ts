@@ -3,7 +3,7 @@
  * importer, checks that the result loads as a ledger, and writes the ledger directory in
  * one step (a temporary directory renamed into place), with the import report beside it.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { importText } from '../import/index.js';
@@ -14,6 +14,7 @@ import { toOutputError } from '../io/errors.js';
 import { writeDiagnostic, writeStd } from '../io/std.js';
 import type { MessageCode, MessageParams } from '../messages/catalogue.js';
 import { EXIT } from './exit.js';
+import { makeDirs } from '../io/make-dirs.js';
 
 export interface ImportArgs {
   readonly source: string;
@@ -60,7 +61,7 @@ async function importTo(args: ImportArgs): Promise<number> {
   const tmp = `${target}.${process.pid}.tmp`;
   const reportText = renderImportReport(result.report, args.ut);
   try {
-    mkdirSync(tmp, { recursive: true });
+    makeDirs(tmp);
     for (const [file, content] of result.files) writeFileSync(path.join(tmp, file), content, 'utf8');
     writeFileSync(path.join(tmp, REPORT_FILE), reportText, 'utf8');
     writeFileSync(path.join(tmp, REPORT_JSON), JSON.stringify(result.report, null, 2) + '\n', 'utf8');

@@ -1,5 +1,5 @@
 /** `avstamning init` and `avstamning layout`: a new agency's first steps. */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { LAYOUT_VERSIONS } from '../domain/layouts/index.js';
@@ -9,6 +9,8 @@ import { skeleton } from '../ledger/skeleton.js';
 import { renderLayout } from '../render/layout.js';
 import { writeStd } from '../io/std.js';
 import { EXIT } from './exit.js';
+import { makeDirs } from '../io/make-dirs.js';
+import { toOutputError } from '../io/errors.js';
 
 export interface InitArgs {
   readonly dir: string;
@@ -34,7 +36,7 @@ export async function runInit(args: InitArgs): Promise<number> {
   }
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    mkdirSync(tmp, { recursive: true });
+    makeDirs(tmp);
     for (const [file, text] of skeleton({ myndighet: args.myndighet, ar: Number(args.ar), version })) writeFileSync(path.join(tmp, file), text, 'utf8');
     // The skeleton must load: if it does not, that is a bug in avstämning (exit 3).
     await loadLedger(tmp).catch((e: unknown) => {
@@ -44,7 +46,8 @@ export async function runInit(args: InitArgs): Promise<number> {
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    throw e;
+    // A directory that cannot be made or written is the environment (exit 4), as for import.
+    throw toOutputError(e, args.dir);
   }
   await writeStd('stdout', `Skrev en tom årsredovisningsmapp för ${args.myndighet} ${args.ar} (layout ${version.id}) till ${args.dir}.\nFyll i beloppen och kör: avstamning check ${args.dir}\n`);
   return EXIT.ok;

@@ -22,6 +22,7 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { OutputError, toOutputError } from './errors.js';
 import { STD_NAMES } from './std.js';
+import { makeDirs } from './make-dirs.js';
 
 /** The file-system calls made here: a seam through which tests inject faults. */
 export interface FileSystem {
@@ -33,7 +34,7 @@ export interface FileSystem {
   closeSync(fd: number): void;
   renameSync(from: string, to: string): void;
   unlinkSync(file: string): void;
-  mkdirSync(dir: string, options: { recursive: true }): unknown;
+  mkdirSync(dir: string): unknown;
   statSync(file: string): nodeFs.Stats;
   lstatSync(file: string): nodeFs.Stats;
   readlinkSync(file: string): string;
@@ -147,7 +148,7 @@ async function stage(p: Extract<Placement, { kind: 'staged' }>, fs: FileSystem):
   const dir = path.dirname(p.file);
   guardedSync(p.report.target, () => {
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirs(dir, fs);
     } catch (e) {
       throw notADirectory(e, dir, fs) ?? e;
     }

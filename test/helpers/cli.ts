@@ -51,6 +51,8 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
         env: pinnedEnv(options.env),
         encoding: 'utf8',
         timeout: options.timeoutMs ?? 30_000,
+        // A run past its time has failed; one stuck in a loop would not answer SIGTERM.
+        killSignal: 'SIGKILL',
         maxBuffer: 64 * 1024 * 1024,
         windowsHide: true,
       },
