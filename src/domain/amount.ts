@@ -43,6 +43,9 @@ export const UNITS: Readonly<Record<UnitId, Unit>> = {
   procent: { id: 'procent', label: '%', maxDecimals: 1, rounded: true, kronor: null },
 };
 
+/** Whether the unit is an amount of money (kr, tkr, mnkr), not a count or a share. */
+export const isMoney = (u: UnitId): boolean => UNITS[u].kronor !== null;
+
 export function isUnitId(s: string): s is UnitId {
   return Object.prototype.hasOwnProperty.call(UNITS, s);
 }

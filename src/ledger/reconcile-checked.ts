@@ -3,7 +3,7 @@
  * acknowledgement (kanda_avvikelser) naming a check that no rule makes, and figures whose
  * units cannot be compared in a check. Both are the ledger's mistakes: LedgerInputError.
  */
-import { UNITS } from '../domain/amount.js';
+import { isMoney } from '../domain/amount.js';
 import type { Figure, Ledger } from '../domain/model.js';
 import { IncomparableUnits, reconcile, unknownAcknowledgements, type ReconcileOptions } from '../rules/engine.js';
 import type { Reconciliation } from '../rules/types.js';
@@ -18,7 +18,7 @@ export function reconcileChecked(dir: string, ledger: Ledger, options: Reconcile
     if (!(e instanceof IncomparableUnits)) throw e;
     const figurer = e.figures.map((f) => ({ figur: f.id, enhet: f.unit }));
     // At the figure that is not money among amounts, most likely the one with the wrong unit.
-    const money = (f: Figure) => UNITS[f.unit].kronor !== null;
+    const money = (f: Figure) => isMoney(f.unit);
     const odd = e.figures.some(money) ? e.figures.find((f) => !money(f)) : undefined;
     throw ledgerInputError(dir, [inputError((odd ?? e.figures[0]!).source, 'kontroll.enheter', { kontroll: e.check, figurer })]);
   }

@@ -3,7 +3,7 @@
  * the rounding-aware comparison, applies the acknowledged differences and measures which
  * figures no check reads. Returns plain serializable data; decides nothing about exit codes.
  */
-import { UNITS } from '../domain/amount.js';
+import { isMoney } from '../domain/amount.js';
 import { figureById, type Figure, type Ledger, type Term } from '../domain/model.js';
 import { RULES } from './catalogue.js';
 import { applyRestatements, YEAR_OVER_YEAR } from './year-over-year.js';
@@ -54,7 +54,7 @@ export function evaluate(spec: CheckSpec, ledger: Ledger, rule: Rule): CheckResu
   if (!left.length || (!right.length && !spec.zeroIfEmpty)) return undefined;
   const figures: Figure[] = [...left, ...right].map((x) => x.figure);
   // A product compares money with money: exactly one factor is an amount (the other a count).
-  const money = (x: { figure: Figure }) => UNITS[x.figure.unit].kronor !== null;
+  const money = (x: { figure: Figure }) => isMoney(x.figure.unit);
   const unit = !spec.product
     ? commonUnit(figures.map((f) => f.unit))
     : left.filter(money).length === 1 && right.every(money)

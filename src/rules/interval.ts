@@ -8,7 +8,7 @@
  * of a few terms each; Decimal there cost more than reading the report). Amounts enter as the
  * figures' Decimals and leave as decimal strings, the Decimal's own (decimalString).
  */
-import { UNITS, type UnitId } from '../domain/amount.js';
+import { isMoney, UNITS, type UnitId } from '../domain/amount.js';
 import type { Figure, Term } from '../domain/model.js';
 import type { Relation, Status } from './types.js';
 
@@ -26,7 +26,7 @@ export function commonUnit(units: readonly UnitId[]): UnitId | undefined {
   if (units.every((u) => u === units[0])) return units[0];
   const distinct = [...new Set(units)];
   if (distinct.length === 1) return distinct[0];
-  if (distinct.some((u) => UNITS[u].kronor === null)) return undefined;
+  if (!distinct.every(isMoney)) return undefined;
   return distinct.sort((a, b) => UNITS[a].kronor!.comparedTo(UNITS[b].kronor!))[0];
 }
 
@@ -64,23 +64,20 @@ function exact(f: Figure): Exact {
 
 /** Σ sign × figure in `to`, with the interval radius of the sum (½ of each rounded figure's last digit). */
 export function sumSide(terms: readonly { term: Term; figure: Figure }[], to: UnitId): SideValue {
-  // The scale: every value's decimals and every radius's (one digit past the printed ones) in `to`.
-  const xs: Exact[] = [];
-  let scale = 0;
-  for (const { figure } of terms) {
+  // Each term's value and half-unit as (integer, scale) in `to`; the sum's scale is the finest of them.
+  const parts = terms.map(({ term, figure }) => {
     const k = shift(figure.unit, to);
     const x = exact(figure);
-    xs.push(x);
-    scale = Math.max(scale, x.decimals - k, UNITS[figure.unit].rounded ? figure.decimals + 1 - k : 0);
-  }
+    const halfScale = UNITS[figure.unit].rounded ? figure.decimals + 1 - k : undefined;
+    return { sign: term.sign, units: x.units, valueScale: x.decimals - k, halfScale };
+  });
+  const scale = parts.reduce((s, p) => Math.max(s, p.valueScale, p.halfScale ?? 0), 0);
   let value = 0n;
   let radius = 0n;
-  for (let i = 0; i < terms.length; i++) {
-    const { term, figure } = terms[i]!;
-    const k = shift(figure.unit, to);
-    const v = rescale(xs[i]!.units, xs[i]!.decimals - k, scale);
-    value = term.sign < 0 ? value - v : value + v;
-    if (UNITS[figure.unit].rounded) radius += rescale(5n, figure.decimals + 1 - k, scale);
+  for (const p of parts) {
+    const v = rescale(p.units, p.valueScale, scale);
+    value = p.sign < 0 ? value - v : value + v;
+    if (p.halfScale !== undefined) radius += rescale(5n, p.halfScale, scale);
   }
   return { value, radius, scale };
 }

@@ -4,7 +4,7 @@
  * alone). One context per ledger; the builders of tables, the anslagsredovisning and the
  * regleringsbrev write into it.
  */
-import { isUnitId, MAX_DIGITS, parseAmount, UNITS, type UnitId } from '../../domain/amount.js';
+import { isMoney, isUnitId, MAX_DIGITS, parseAmount, UNITS, type UnitId } from '../../domain/amount.js';
 import type { Figure, LayoutLine, SourceRef, Term } from '../../domain/model.js';
 import { inputError, type InputError } from '../errors.js';
 import type { MessageCode, MessageParams } from '../../messages/catalogue.js';
@@ -110,7 +110,7 @@ export function parseTerm(s: string): Term {
 /** A key that holds one item or a list of them, as a list. */
 export const asList = <T>(x: T | readonly T[] | undefined): readonly T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x as T]);
 /** Two units can be compared: the same, or both money (kr, tkr, mnkr). */
-export const comparable = (a: UnitId, b: UnitId) => a === b || (UNITS[a].kronor !== null && UNITS[b].kronor !== null);
+export const comparable = (a: UnitId, b: UnitId) => a === b || (isMoney(a) && isMoney(b));
 
 /** Groups items by a key, in their order. */
 export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
