@@ -38,6 +38,8 @@ const trusted = (st) => uid === undefined || (st.uid === uid && (st.mode & 0o022
 /**
  * mkdir -p, by hand: Node's recursive mkdirSync never returns under /proc (each mkdir there
  * says ENOENT, and it tries the parent again), and XDG_CACHE_HOME may name any directory.
+ * The bundle's makeDirs (src/io/make-dirs.ts) does the same; the launcher runs before any
+ * bundle file is loaded, so it keeps this small copy (with the private mode it needs).
  */
 function makeDir(dir, mode) {
   try {
